@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` and `make test`. `make data` is the data half of run.
+# Data sources are variables: point them at official downloads (paths or URLs) to use those instead.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED_DATA ?= ../shared/data
+BOUNDARIES ?= $(SHARED_DATA)/boundaries/sco-topo_lad.json
+BOUNDARY_OPTIONS ?=
+SERVICES ?= fixtures/services.json
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostgreSQL half of `make test`; pytest-django creates and drops test_<name> beside it.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/servicemap
+PYTEST_ARGS ?=
+
+export SHARED_DATA
+
+.PHONY: install data run test lint
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+data: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_boundaries $(BOUNDARIES) $(BOUNDARY_OPTIONS)
+	$(BIN)/python manage.py load_services $(SERVICES)
+
+run: data
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pip check
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	@echo "== tests on SQLite"
+	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
+	@echo "== tests on PostgreSQL ($(TEST_DATABASE_URL))"
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)

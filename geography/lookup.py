@@ -1,0 +1,85 @@
+"""Point -> council area, answered from an in-process spatial index.
+
+The index is a shapely STRtree over every stored boundary. It is built once per process and
+rebuilt only when the boundaries change: at once when this process changes them (see signals.py),
+and within ``BOUNDARY_VERSION_CHECK_SECONDS`` when another process (an import, another server)
+does, found by a cheap version query rather than by reloading megabytes of geometry.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy
+import shapely
+from django.conf import settings
+from django.db.models import Count, Max, TextField
+from django.db.models.functions import Cast
+
+from geography.models import CouncilArea
+
+
+@dataclass(frozen=True)
+class AreaIndex:
+    areas: tuple[CouncilArea, ...]
+    tree: shapely.STRtree
+
+    @classmethod
+    def build(cls, areas: list[CouncilArea], boundaries: list[shapely.Geometry]) -> "AreaIndex":
+        geometries = numpy.array(boundaries, dtype=object)
+        shapely.prepare(geometries)
+        return cls(areas=tuple(areas), tree=shapely.STRtree(geometries))
+
+    def find(self, lon: float, lat: float) -> CouncilArea | None:
+        matches = self.tree.query(shapely.Point(lon, lat), predicate="intersects")
+        if len(matches) == 0:
+            return None
+        # A point exactly on a shared edge touches two areas; the lower index keeps it stable.
+        return self.areas[int(matches.min())]
+
+
+_lock = threading.Lock()
+_state: dict = {"index": None, "version": None, "checked_at": float("-inf")}
+
+
+def boundary_version() -> tuple:
+    """Changes whenever an area is added, removed or saved."""
+    summary = CouncilArea.objects.aggregate(count=Count("id"), latest=Max("updated_at"))
+    return (summary["count"], summary["latest"])
+
+
+def load_index() -> AreaIndex:
+    areas = list(CouncilArea.objects.without_geometry().order_by("code"))
+    # The boundaries come as JSON text straight to GEOS: parsing megabytes into Python dicts
+    # first would take five times as long.
+    boundaries = dict(
+        CouncilArea.objects.annotate(text=Cast("boundary", TextField())).values_list("id", "text")
+    )
+    return AreaIndex.build(areas, [shapely.from_geojson(boundaries[area.id]) for area in areas])
+
+
+def area_index() -> AreaIndex:
+    now = time.monotonic()
+    index = _state["index"]
+    if index is not None and now - _state["checked_at"] < settings.BOUNDARY_VERSION_CHECK_SECONDS:
+        return index
+    with _lock:
+        version = boundary_version()
+        if _state["index"] is None or version != _state["version"]:
+            _state["index"] = load_index()
+            _state["version"] = version
+        _state["checked_at"] = time.monotonic()
+        return _state["index"]
+
+
+def invalidate() -> None:
+    """Forget the index; the next lookup rebuilds it from the database."""
+    with _lock:
+        _state["index"] = None
+        _state["version"] = None
+        _state["checked_at"] = float("-inf")
+
+
+def area_at(lon: float, lat: float) -> CouncilArea | None:
+    """The council area containing the point, or None at sea or outside the imported areas."""
+    return area_index().find(lon, lat)

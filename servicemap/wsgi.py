@@ -1,0 +1,16 @@
+"""WSGI entry point (gunicorn servicemap.wsgi)."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicemap.settings")
+
+application = get_wsgi_application()
+
+from django.conf import settings  # noqa: E402  (settings are ready only after the line above)
+
+# Serving is where a placeholder key would do harm: refuse rather than start.
+if not settings.DEBUG and not settings.SECRET_KEY_FROM_ENVIRONMENT:
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment to serve the site.")

@@ -1,0 +1,235 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone
+
+from geography.models import CouncilArea
+from geography.widgets import MapAdminMixin
+from services.models import (
+    AccessRoute,
+    Confidence,
+    ContactRoute,
+    Location,
+    Offer,
+    Organisation,
+    Scope,
+    Service,
+    ServiceSource,
+)
+from services.widgets import CoverageMapWidget
+
+# A web address typed without a scheme is taken as https (Django 6's default, chosen now).
+HTTPS_BY_DEFAULT = {models.URLField: {"assume_scheme": "https"}}
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    """Offers and access routes follow their enums (see signals.py): only descriptions change."""
+
+    list_display = ("__str__", "code", "description")
+    readonly_fields = ("code",)
+    search_fields = ("code", "description")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+admin.site.register(Offer, VocabularyAdmin)
+admin.site.register(AccessRoute, VocabularyAdmin)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_BY_DEFAULT
+    list_display = ("name", "website", "service_count")
+    search_fields = ("name", "description")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(service_count=models.Count("services"))
+
+    @admin.display(description="services", ordering="service_count")
+    def service_count(self, organisation) -> int:
+        return organisation.service_count
+
+
+class LocationInline(MapAdminMixin, admin.StackedInline):
+    model = Location
+    extra = 0
+    fields = (
+        ("name", "public"),
+        "address",
+        ("postcode", "council_area"),
+        "point",
+        "opening_times",
+        "accessibility",
+    )
+    autocomplete_fields = ("council_area",)
+
+
+class ContactRouteInline(admin.TabularInline):
+    model = ContactRoute
+    extra = 0
+    fields = ("kind", "value", "label", "public")
+
+
+class ServiceSourceInline(admin.TabularInline):
+    model = ServiceSource
+    formfield_overrides = HTTPS_BY_DEFAULT
+    extra = 0
+
+
+class ServiceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Service
+        fields = "__all__"  # noqa: DJ007  (the admin narrows this to its fieldsets)
+        widgets = {
+            "offers": forms.CheckboxSelectMultiple,
+            "access_routes": forms.CheckboxSelectMultiple,
+            "coverage": CoverageMapWidget,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coverage"].queryset = CouncilArea.objects.without_geometry()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("scope") == Scope.AREAS and not cleaned.get("coverage"):
+            self.add_error(
+                "coverage", "Choose the areas it covers, or say it works across Scotland or the UK."
+            )
+        offers = cleaned.get("offers")
+        primary = cleaned.get("primary_offer")
+        if offers is not None and primary is not None and primary not in offers:
+            self.add_error("primary_offer", "The main kind of help must be one of what it offers.")
+        return cleaned
+
+
+class LowConfidenceFilter(admin.SimpleListFilter):
+    title = "facts not yet checked"
+    parameter_name = "unchecked"
+
+    def lookups(self, request, model_admin):
+        return [("any", "Has facts not yet checked with the service")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.filter(
+                models.Q(location_confidence=Confidence.LOW)
+                | models.Q(offer_confidence=Confidence.LOW)
+                | models.Q(eligibility_confidence=Confidence.LOW)
+                | models.Q(waiting_list_confidence=Confidence.LOW)
+            )
+        return queryset
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    form = ServiceAdminForm
+    list_display = (
+        "name",
+        "organisation",
+        "scope",
+        "remote",
+        "police_led",
+        "waiting_list",
+        "last_verified",
+        "published",
+    )
+    list_filter = (
+        "published",
+        "scope",
+        "remote",
+        "police_led",
+        "waiting_list",
+        "offers",
+        "men",
+        "trans",
+        "non_binary",
+        "involvement",
+        "for_trafficked_people",
+        LowConfidenceFilter,
+        "last_verified",
+    )
+    search_fields = ("name", "slug", "summary", "description", "organisation__name")
+    list_select_related = ("organisation",)
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("organisation",)
+    date_hierarchy = "last_verified"
+    actions = ("mark_verified_today",)
+    inlines = (LocationInline, ContactRouteInline, ServiceSourceInline)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "organisation", "summary", "description", "published")}),
+        (
+            "What it offers and how to reach it",
+            {"fields": ("offers", "primary_offer", "access_routes", "how_to_access", "languages")},
+        ),
+        (
+            "Where it works",
+            {"fields": ("scope", "coverage", "remote", "travel_costs_covered", "police_led")},
+        ),
+        (
+            "Who it is for",
+            {
+                "fields": (
+                    ("min_age", "max_age"),
+                    "women",
+                    "men",
+                    ("trans", "non_binary"),
+                    "involvement",
+                    "for_trafficked_people",
+                    "other_criteria",
+                )
+            },
+        ),
+        ("Waiting list", {"fields": ("waiting_list", "next_course_starts")}),
+        (
+            "Checking the facts",
+            {
+                "fields": (
+                    ("last_verified", "verification_source"),
+                    ("location_confidence", "offer_confidence"),
+                    ("eligibility_confidence", "waiting_list_confidence"),
+                    "data_notes",
+                )
+            },
+        ),
+    )
+
+    @admin.action(description="Mark as checked with the service today")
+    def mark_verified_today(self, request, queryset):
+        checked = queryset.update(
+            last_verified=timezone.localdate(),
+            verification_source=f"Checked with the service by {request.user.get_username()}",
+            updated_at=timezone.now(),
+        )
+        self.message_user(request, f"Marked {checked} services as checked today.", messages.SUCCESS)
+
+
+@admin.register(Location)
+class LocationAdmin(MapAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "service", "council_area", "postcode", "public")
+    list_filter = ("public", "council_area")
+    list_select_related = ("service", "council_area")
+    search_fields = ("name", "address", "postcode", "service__name")
+    autocomplete_fields = ("service", "council_area")
+
+
+@admin.register(ContactRoute)
+class ContactRouteAdmin(admin.ModelAdmin):
+    list_display = ("service", "kind", "value", "label", "public")
+    list_filter = ("kind", "public")
+    list_select_related = ("service",)
+    search_fields = ("value", "label", "service__name")
+    autocomplete_fields = ("service",)
+
+
+@admin.register(ServiceSource)
+class ServiceSourceAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_BY_DEFAULT
+    list_display = ("service", "title", "url")
+    list_select_related = ("service",)
+    search_fields = ("url", "title", "service__name")
+    autocomplete_fields = ("service",)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ServicesConfig(AppConfig):
+    name = "services"
+    verbose_name = "Services"
+
+    def ready(self) -> None:
+        from services.signals import sync_vocabularies
+
+        post_migrate.connect(sync_vocabularies, sender=self)

@@ -1,0 +1,455 @@
+"""Organisations, their specialist services, where those services are, and who they are for.
+
+Eligibility lives on the service as plain fields (design §4) so that the rules in
+``services.eligibility`` can read them without another query.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, URLValidator, validate_email
+from django.db import models
+from djgeojson.fields import PointField
+
+from geography.lookup import area_at
+from geography.models import CouncilArea
+
+MAX_AGE = 120
+
+
+class OfferCode(models.TextChoices):
+    """What a service offers: the mapping survey's categories, in words a visitor would use."""
+
+    HOLISTIC_SUPPORT = "holistic_support", "Holistic, one-to-one support"
+    EMOTIONAL_SUPPORT = "emotional_support", "Emotional support"
+    COUNSELLING = "counselling", "Counselling"
+    ADVOCACY_REFERRALS = "advocacy_referrals", "Advocacy and referrals to other services"
+    SAFETY_ADVICE = "safety_advice", "Safety advice"
+    OUTREACH_HARM_REDUCTION = "outreach_harm_reduction", "Outreach and harm reduction"
+    SEXUAL_HEALTH = "sexual_health", "Sexual health"
+    DRUGS_ALCOHOL = "drugs_alcohol", "Drugs and alcohol support"
+    HOUSING_BENEFITS = "housing_benefits", "Housing and benefits advice"
+    EMPLOYABILITY = "employability", "Employment and training"
+    COURSES_PEER_SUPPORT = "courses_peer_support", "Courses and peer support"
+    TRAFFICKING_LEGAL_ASYLUM = "trafficking_legal_asylum", "Trafficking, legal and asylum support"
+    INCIDENT_REPORTING_ALERTS = "incident_reporting_alerts", "Reporting incidents and alerts"
+
+
+class AccessCode(models.TextChoices):
+    """How a person can reach a service."""
+
+    SELF_REFERRAL = "self_referral", "Refer yourself"
+    PROFESSIONAL_REFERRAL = "professional_referral", "Referral by a professional"
+    DROP_IN = "drop_in", "Drop-in"
+    OUTREACH = "outreach", "Outreach (they come to you)"
+    HOME_VISITS = "home_visits", "Home visits"
+    ONLINE = "online", "Online"
+    PHONE = "phone", "Phone"
+    TEXT = "text", "Text message"
+
+
+class Scope(models.TextChoices):
+    AREAS = "areas", "The council areas listed"
+    SCOTLAND = "scotland", "All of Scotland"
+    UK = "uk", "All of the UK"
+
+
+class MenServed(models.TextChoices):
+    NONE = "none", "No"
+    ALL = "all", "Yes, all men"
+    MSM_ONLY = "msm_only", "Only men who have sex with men"
+
+
+class Inclusion(models.TextChoices):
+    """Whether a service supports a group. The survey found this was often not stated; "not
+    stated" is kept as its own answer and is never read as yes or no."""
+
+    INCLUDED = "included", "Explicitly included"
+    NOT_STATED = "not_stated", "Not stated"
+    EXCLUDED = "excluded", "Excluded"
+
+
+class Involvement(models.TextChoices):
+    CURRENT = "current", "People currently selling or exchanging sex"
+    FORMER = "former", "People who no longer sell or exchange sex"
+    EITHER = "either", "Either"
+
+
+class WaitingList(models.TextChoices):
+    NONE = "none", "No waiting list"
+    WAITING_LIST = "waiting_list", "Waiting list"
+    NEXT_COURSE = "next_course", "Starts with the next course"
+
+
+class Confidence(models.TextChoices):
+    """How far a group of facts has been confirmed (see fixtures/README.md)."""
+
+    HIGH = "high", "Stated by the service or the survey"
+    MEDIUM = "medium", "From a reliable secondary source"
+    LOW = "low", "Not yet checked with the service"
+
+
+class ContactKind(models.TextChoices):
+    PHONE = "phone", "Phone"
+    TEXT = "text", "Text message"
+    EMAIL = "email", "Email"
+    WEBSITE = "website", "Website"
+    ONLINE_FORM = "online_form", "Online form"
+
+
+class Timestamped(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Offer(models.Model):
+    """One kind of help, as a row, so services can be filtered and counted by it in SQL.
+
+    Rows mirror :class:`OfferCode` and are kept in step after every migrate (see signals.py).
+    """
+
+    code = models.CharField(max_length=40, primary_key=True, choices=OfferCode.choices)
+    description = models.TextField(blank=True, help_text="Shown to visitors who ask what it means.")
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "kind of help"
+        verbose_name_plural = "kinds of help"
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class AccessRoute(models.Model):
+    """One way of reaching a service, as a row (mirrors :class:`AccessCode`)."""
+
+    code = models.CharField(max_length=40, primary_key=True, choices=AccessCode.choices)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = "way to access a service"
+        verbose_name_plural = "ways to access a service"
+
+    def __str__(self) -> str:
+        return self.get_code_display()
+
+
+class OrganisationManager(models.Manager):
+    def get_by_natural_key(self, name: str) -> "Organisation":
+        return self.get(name=name)
+
+
+class Organisation(Timestamped):
+    name = models.CharField(max_length=200, unique=True)
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    objects = OrganisationManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+
+class ServiceQuerySet(models.QuerySet):
+    def based_in(self, country: str) -> "ServiceQuerySet":
+        """Services with at least one base (a location) in the given country."""
+        return self.filter(locations__council_area__country=country).distinct()
+
+    def with_related(self) -> "ServiceQuerySet":
+        return self.select_related("organisation", "primary_offer").prefetch_related(
+            "offers", "access_routes", "coverage"
+        )
+
+
+class AllServicesManager(models.Manager.from_queryset(ServiceQuerySet)):
+    def get_by_natural_key(self, slug: str) -> "Service":
+        return self.get(slug=slug)
+
+
+class PublishedServicesManager(models.Manager.from_queryset(ServiceQuerySet)):
+    def get_queryset(self) -> ServiceQuerySet:
+        return super().get_queryset().filter(published=True)
+
+
+class Service(Timestamped):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        help_text="Part of the page address. Keep it discreet: the name only, no description.",
+    )
+    summary = models.CharField(max_length=400, help_text="One or two sentences a visitor reads.")
+    description = models.TextField(blank=True)
+
+    offers = models.ManyToManyField(Offer, related_name="services", verbose_name="what it offers")
+    primary_offer = models.ForeignKey(
+        Offer,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="main kind of help",
+        help_text="The one category the mapping survey groups the service under.",
+    )
+    access_routes = models.ManyToManyField(
+        AccessRoute, related_name="services", verbose_name="how to access it"
+    )
+    how_to_access = models.TextField(
+        blank=True, help_text="How to get in touch or refer someone, in plain words."
+    )
+
+    scope = models.CharField(
+        "where it works",
+        max_length=10,
+        choices=Scope.choices,
+        default=Scope.AREAS,
+        help_text="All of Scotland or the UK instead of listing every council area.",
+    )
+    coverage = models.ManyToManyField(
+        CouncilArea,
+        blank=True,
+        related_name="services",
+        verbose_name="council areas covered",
+        help_text="The areas it serves when it works in listed areas only.",
+    )
+    remote = models.BooleanField(
+        "supports people remotely", default=False, help_text="Online or by phone."
+    )
+    travel_costs_covered = models.BooleanField(default=False)
+    police_led = models.BooleanField(default=False)
+    waiting_list = models.CharField(
+        max_length=20, choices=WaitingList.choices, default=WaitingList.NONE
+    )
+    next_course_starts = models.DateField(
+        null=True, blank=True, help_text="Only for services that start with the next course."
+    )
+    languages = models.CharField(
+        max_length=200, blank=True, help_text="Languages other than English, or interpreters."
+    )
+
+    min_age = models.PositiveSmallIntegerField(
+        "minimum age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)]
+    )
+    max_age = models.PositiveSmallIntegerField(
+        "maximum age", null=True, blank=True, validators=[MaxValueValidator(MAX_AGE)]
+    )
+    women = models.BooleanField("supports women", default=True)
+    men = models.CharField(
+        "supports men", max_length=10, choices=MenServed.choices, default=MenServed.NONE
+    )
+    trans = models.CharField(
+        "supports trans people",
+        max_length=12,
+        choices=Inclusion.choices,
+        default=Inclusion.NOT_STATED,
+    )
+    non_binary = models.CharField(
+        "supports non-binary people",
+        max_length=12,
+        choices=Inclusion.choices,
+        default=Inclusion.NOT_STATED,
+    )
+    involvement = models.CharField(
+        "for people who", max_length=10, choices=Involvement.choices, default=Involvement.EITHER
+    )
+    for_trafficked_people = models.BooleanField(
+        "only for people who have been trafficked", default=False
+    )
+    other_criteria = models.TextField("other eligibility criteria", blank=True)
+
+    last_verified = models.DateField(
+        "last checked", null=True, blank=True, help_text="When these details were last confirmed."
+    )
+    verification_source = models.CharField("checked by or with", max_length=300, blank=True)
+    location_confidence = models.CharField(
+        max_length=6, choices=Confidence.choices, default=Confidence.LOW
+    )
+    offer_confidence = models.CharField(
+        max_length=6, choices=Confidence.choices, default=Confidence.LOW
+    )
+    eligibility_confidence = models.CharField(
+        max_length=6, choices=Confidence.choices, default=Confidence.LOW
+    )
+    waiting_list_confidence = models.CharField(
+        max_length=6, choices=Confidence.choices, default=Confidence.LOW
+    )
+    data_notes = models.TextField(
+        blank=True, help_text="For admins only: where facts came from and what to check."
+    )
+    published = models.BooleanField(default=True, help_text="Shown on the public site.")
+
+    # The first manager is Django's default (admin, loaders); public code asks for published ones.
+    all_objects = AllServicesManager()
+    published_objects = PublishedServicesManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(min_age__isnull=True)
+                | models.Q(max_age__isnull=True)
+                | models.Q(min_age__lte=models.F("max_age")),
+                name="service_min_age_not_above_max_age",
+                violation_error_message="The minimum age cannot be above the maximum age.",
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(min_age__isnull=True) | models.Q(min_age__lte=MAX_AGE))
+                & (models.Q(max_age__isnull=True) | models.Q(max_age__lte=MAX_AGE)),
+                name="service_ages_in_range",
+                violation_error_message=f"Ages must be between 0 and {MAX_AGE}.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(women=True) | ~models.Q(men=MenServed.NONE),
+                name="service_supports_someone",
+                violation_error_message="A service must support women, men or both.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(next_course_starts__isnull=True)
+                | models.Q(waiting_list=WaitingList.NEXT_COURSE),
+                name="service_course_date_only_for_courses",
+                violation_error_message=(
+                    "A next course date only applies to services that start with the next course."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class PublicLocationsManager(models.Manager):
+    """Locations whose address may be shown: confidential addresses (safe accommodation) never
+    appear on a public page, in the API or in an export."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(public=True, service__published=True)
+
+
+class Location(Timestamped):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(max_length=200, help_text="e.g. the building or the drop-in's name.")
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=10, blank=True)
+    point = PointField(
+        null=True, blank=True, help_text="Where it is on the map. Leave empty if not known."
+    )
+    council_area = models.ForeignKey(
+        CouncilArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Found from the point when there is one; otherwise choose it.",
+    )
+    opening_times = models.TextField(blank=True)
+    accessibility = models.TextField("accessibility notes", blank=True)
+    public = models.BooleanField(
+        "address may be shown",
+        default=True,
+        help_text="Untick for confidential addresses: visitors are told to contact the service.",
+    )
+
+    all_objects = models.Manager()
+    public_objects = PublicLocationsManager()
+
+    class Meta:
+        ordering = ["service__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["service", "name"], name="location_name_per_service"),
+            models.CheckConstraint(
+                condition=models.Q(point__isnull=False) | models.Q(council_area__isnull=False),
+                name="location_has_point_or_area",
+                violation_error_message="Give a point on the map or choose a council area.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.service})"
+
+    def save(self, *args, **kwargs) -> None:
+        if self.point:
+            self.council_area = self.area_of_point()
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.point:
+            self.council_area = self.area_of_point()
+            if self.council_area is None:
+                raise ValidationError({"point": "This point is not inside any council area."})
+
+    def area_of_point(self) -> CouncilArea | None:
+        lon, lat = self.point["coordinates"][:2]
+        return area_at(lon, lat)
+
+
+class PublicContactRoutesManager(models.Manager):
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(public=True, service__published=True)
+
+
+class ContactRoute(Timestamped):
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contact_routes")
+    kind = models.CharField(max_length=12, choices=ContactKind.choices)
+    value = models.CharField(max_length=300, help_text="The number, address or web address.")
+    label = models.CharField(
+        max_length=200, blank=True, help_text="e.g. 'Outreach team' or 'Monday to Friday, 9 to 5'."
+    )
+    public = models.BooleanField(
+        "may be shown",
+        default=True,
+        help_text="Untick for contacts meant for professionals only: they are never published.",
+    )
+
+    all_objects = models.Manager()
+    public_objects = PublicContactRoutesManager()
+
+    class Meta:
+        ordering = ["service__name", "kind", "value"]
+        verbose_name = "contact route"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "kind", "value"], name="contact_route_once_per_service"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.value}"
+
+    def clean(self) -> None:
+        try:
+            if self.kind == ContactKind.EMAIL:
+                validate_email(self.value)
+            elif self.kind in (ContactKind.WEBSITE, ContactKind.ONLINE_FORM):
+                URLValidator(schemes=["http", "https"])(self.value)
+        except ValidationError as error:
+            raise ValidationError({"value": error.messages}) from error
+
+
+class ServiceSource(models.Model):
+    """A public page or report a service's details were taken from."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField("address", max_length=500)
+    title = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["service__name", "url"]
+        verbose_name = "source"
+        constraints = [
+            models.UniqueConstraint(fields=["service", "url"], name="source_once_per_service")
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url

@@ -1,0 +1,67 @@
+"""Shared fixtures: the real Scottish boundaries and the 16 real services, loaded once.
+
+Repairing the reference boundaries takes seconds, so the repaired areas are computed once per test
+process and written into the test database at session start. Tests that use ``db`` see that data
+and roll their changes back. Transactional tests (live servers) empty the database when they end,
+so they ask for ``reference_data_committed``, which writes it again from the cached repair.
+"""
+
+import functools
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+from geography.boundaries import PreparedImport, prepare_import, store_areas
+from services.seed import load_services
+
+SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
+
+
+def shared_data(*parts: str) -> Path:
+    """A file from the team's shared reference data; its absence is a set-up error, not a skip."""
+    path = settings.SHARED_DATA_DIR.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: set SHARED_DATA to the folder holding the shared reference data"
+        )
+    return path
+
+
+@functools.cache
+def prepared_scotland() -> PreparedImport:
+    return prepare_import(str(shared_data("boundaries", "sco-topo_lad.json")))
+
+
+def store_reference_data() -> None:
+    store_areas(prepared_scotland())
+    load_services(SEED_FILE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(tmp_path_factory):
+    """Pages are rendered with production's hashed, compressed static files, as served."""
+    static_root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=static_root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield static_root
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        store_reference_data()
+
+
+@pytest.fixture
+def reference_data_committed(transactional_db):
+    store_reference_data()
+
+
+@pytest.fixture(autouse=True)
+def area_index_follows_each_test(settings):
+    # Rolled-back transactions send no signal, so let the index compare its version with the
+    # database on every lookup: it is rebuilt only when a test's boundaries really differ.
+    settings.BOUNDARY_VERSION_CHECK_SECONDS = 0

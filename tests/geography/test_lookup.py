@@ -1,0 +1,70 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from geography import lookup
+from geography.boundaries import ImportOptions, import_boundaries
+from geography.lookup import area_at
+from geography.models import CouncilArea
+from tests.conftest import shared_data
+
+
+@pytest.mark.parametrize(
+    ("place", "lon", "lat", "code"),
+    [
+        ("central Edinburgh", -3.1883, 55.9533, "S12000036"),
+        ("Glasgow", -4.2518, 55.8642, "S12000049"),
+        ("Kirkwall", -2.9605, 58.9810, "S12000023"),
+        ("Lerwick", -1.1450, 60.1550, "S12000027"),
+        ("Aberdeen", -2.0943, 57.1497, "S12000033"),
+        ("Stornoway", -6.3880, 58.2090, "S12000013"),
+        ("the North Sea", 1.0, 57.0, None),
+        ("the Irish Sea", -5.0, 54.3, None),
+        ("Carlisle, in England", -2.9350, 54.8900, None),
+    ],
+)
+def test_area_at_finds_the_council_area_of_a_point(db, place, lon, lat, code):
+    area = area_at(lon, lat)
+
+    assert (area.code if area else None) == code, place
+
+
+def test_index_is_built_once_and_reused(db, monkeypatch):
+    builds = []
+    original = lookup.load_index
+    monkeypatch.setattr(lookup, "load_index", lambda: builds.append(1) or original())
+    lookup.invalidate()
+
+    for _ in range(50):
+        area_at(-3.1883, 55.9533)
+
+    assert len(builds) == 1
+
+
+def test_index_is_rebuilt_after_an_import_in_this_process(db):
+    assert area_at(-2.9350, 54.8900) is None
+
+    import_boundaries(
+        str(shared_data("boundaries", "gb-topo_lad.json")), ImportOptions(only_prefix="E07")
+    )
+
+    assert area_at(-2.9350, 54.8900).name == "Carlisle"
+
+
+@pytest.mark.parametrize(
+    ("check_seconds", "name_seen"), [(0, "Edinburgh renamed"), (3600, "City of Edinburgh")]
+)
+def test_a_change_made_by_another_process_is_seen_after_the_version_check_interval(
+    db, settings, check_seconds, name_seen
+):
+    settings.BOUNDARY_VERSION_CHECK_SECONDS = check_seconds
+    lookup.invalidate()
+    assert area_at(-3.1883, 55.9533).name == "City of Edinburgh"
+
+    # A queryset update sends no signal here, as when another process saves an area.
+    CouncilArea.objects.filter(code="S12000036").update(
+        name="Edinburgh renamed", updated_at=timezone.now() + timedelta(hours=1)
+    )
+
+    assert area_at(-3.1883, 55.9533).name == name_seen

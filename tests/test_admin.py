@@ -1,0 +1,208 @@
+import json
+
+import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from geography.models import CouncilArea
+from geography.shapes import to_shape
+from services.models import Location, Service
+
+registered_models = sorted(admin.site._registry, key=lambda model: model.__name__)
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw")
+
+
+@pytest.fixture
+def admin_client_(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", registered_models, ids=lambda model: model.__name__)
+def test_every_admin_page_renders_for_a_superuser(admin_client_, superuser, model):
+    request = RequestFactory().get("/")
+    request.user = superuser
+    can_add = admin.site._registry[model].has_add_permission(request)
+    instance = model._default_manager.first() or model._default_manager.create(name="Editors")
+
+    pages = [admin_url(model, "changelist"), admin_url(model, "change", instance.pk)]
+    if can_add:
+        pages.append(admin_url(model, "add"))
+
+    for page in pages:
+        response = admin_client_.get(page)
+        assert response.status_code == 200, page
+        assert b"Error creating geometry" not in response.content
+
+
+def test_service_list_filters_by_offer_and_unchecked_facts(admin_client_):
+    by_offer = admin_client_.get(
+        admin_url(Service, "changelist"), {"offers__code__exact": "sexual_health"}
+    )
+    unchecked = admin_client_.get(admin_url(Service, "changelist"), {"unchecked": "any"})
+
+    assert [s.slug for s in by_offer.context["cl"].result_list] == [
+        "quay-services",
+        "roam",
+        "routes-out",
+        "wishes",
+    ]
+    assert "you-my-sister" not in [s.slug for s in unchecked.context["cl"].result_list]
+    assert len(unchecked.context["cl"].result_list) == 15
+
+
+def test_mark_as_verified_today_action(admin_client_):
+    response = admin_client_.post(
+        admin_url(Service, "changelist"),
+        {
+            "action": "mark_verified_today",
+            "_selected_action": [Service.all_objects.get(slug="roam").pk],
+        },
+        follow=True,
+    )
+
+    assert "Marked 1 services as checked today." in response.content.decode()
+    roam = Service.all_objects.get(slug="roam")
+    assert roam.last_verified == timezone.localdate()
+    assert roam.verification_source == "Checked with the service by admin"
+    assert Service.all_objects.get(slug="wishes").last_verified.isoformat() == "2022-05-31"
+
+
+def service_form_data(service, **changes):
+    response_data = {
+        "name": service.name,
+        "slug": service.slug,
+        "organisation": service.organisation_id,
+        "summary": service.summary,
+        "description": "",
+        "published": "on",
+        "offers": list(service.offers.values_list("code", flat=True)),
+        "primary_offer": service.primary_offer_id,
+        "access_routes": list(service.access_routes.values_list("code", flat=True)),
+        "scope": service.scope,
+        "coverage": list(service.coverage.values_list("pk", flat=True)),
+        "waiting_list": service.waiting_list,
+        "min_age": service.min_age,
+        "women": "on" if service.women else "",
+        "men": service.men,
+        "trans": service.trans,
+        "non_binary": service.non_binary,
+        "involvement": service.involvement,
+        "location_confidence": service.location_confidence,
+        "offer_confidence": service.offer_confidence,
+        "eligibility_confidence": service.eligibility_confidence,
+        "waiting_list_confidence": service.waiting_list_confidence,
+        "last_verified": service.last_verified.isoformat(),
+    }
+    for prefix in ("locations", "contact_routes", "sources"):
+        response_data.update(
+            {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0, f"{prefix}-MIN_NUM_FORMS": 0}
+        )
+    response_data.update(changes)
+    return {key: value for key, value in response_data.items() if value not in ("", None)}
+
+
+def test_a_service_limited_to_areas_must_name_its_areas(admin_client_):
+    roam = Service.all_objects.get(slug="roam")
+    Location.all_objects.filter(service=roam).delete()
+    roam.contact_routes.all().delete()
+    roam.sources.all().delete()
+
+    response = admin_client_.post(
+        admin_url(Service, "change", roam.pk), service_form_data(roam, coverage=[])
+    )
+
+    assert response.status_code == 200
+    assert "Choose the areas it covers" in response.content.decode()
+
+
+def test_coverage_is_saved_from_the_map_widget_checkboxes(admin_client_):
+    roam = Service.all_objects.get(slug="roam")
+    Location.all_objects.filter(service=roam).delete()
+    roam.contact_routes.all().delete()
+    roam.sources.all().delete()
+    fife = CouncilArea.objects.get(code="S12000047")
+
+    page = admin_client_.get(admin_url(Service, "change", roam.pk)).content.decode()
+    response = admin_client_.post(
+        admin_url(Service, "change", roam.pk), service_form_data(roam, coverage=[fife.pk])
+    )
+
+    assert 'data-code="S12000047"' in page
+    assert 'class="coverage-map"' in page
+    assert response.status_code == 302
+    assert list(roam.coverage.values_list("code", flat=True)) == ["S12000047"]
+
+
+def test_a_location_added_in_admin_takes_the_area_of_its_point(admin_client_):
+    wishes = Service.all_objects.get(slug="wishes")
+    response = admin_client_.post(
+        admin_url(Location, "add"),
+        {
+            "service": wishes.pk,
+            "name": "Drop-in clinic",
+            "point": json.dumps({"type": "Point", "coordinates": [-4.2518, 55.8642]}),
+            "public": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Location.all_objects.get(name="Drop-in clinic").council_area.code == "S12000049"
+
+
+def test_editing_a_boundary_in_admin_rebuilds_its_display_shape(admin_client_):
+    orkney = CouncilArea.objects.get(code="S12000023")
+    square = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3.2, 58.9], [-2.8, 58.9], [-2.8, 59.1], [-3.2, 59.1], [-3.2, 58.9]]]],
+    }
+
+    response = admin_client_.post(
+        admin_url(CouncilArea, "change", orkney.pk),
+        {
+            "name": orkney.name,
+            "code": orkney.code,
+            "slug": orkney.slug,
+            "country": "S",
+            "boundary": json.dumps(square),
+            "source": "drawn in admin",
+            "vintage": "2026",
+        },
+    )
+
+    assert response.status_code == 302
+    orkney.refresh_from_db()
+    assert to_shape(orkney.display_boundary).equals(to_shape(square))
+    assert to_shape(orkney.boundary).contains(to_shape(orkney.label_point))
+
+
+def test_an_invalid_boundary_is_refused_with_a_reason(admin_client_):
+    orkney = CouncilArea.objects.get(code="S12000023")
+    bow_tie = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3.2, 58.9], [-2.8, 59.1], [-2.8, 58.9], [-3.2, 59.1], [-3.2, 58.9]]]],
+    }
+
+    response = admin_client_.post(
+        admin_url(CouncilArea, "change", orkney.pk),
+        {
+            "name": orkney.name,
+            "code": orkney.code,
+            "slug": orkney.slug,
+            "country": "S",
+            "boundary": json.dumps(bow_tie),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "not a valid shape" in response.content.decode()

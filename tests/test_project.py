@@ -1,0 +1,81 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+def manage(*args: str, **environment: str) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_refuse_placeholders():
+    result = manage("check", "--deploy", "--fail-level", "ERROR")
+
+    assert result.returncode != 0
+    assert "servicemap.E001" in result.stderr
+    assert "servicemap.E002" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_check_when_configured():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="x" * 64 + "-a-long-random-value-for-this-test-only",
+        ALLOWED_HOSTS="finder.example.org",
+        SECURE_SSL_REDIRECT="true",
+        SECURE_HSTS_SECONDS="31536000",
+        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
+        SECURE_HSTS_PRELOAD="true",
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_serving_without_a_secret_key_is_refused():
+    result = subprocess.run(
+        [sys.executable, "-c", "import servicemap.wsgi"],
+        cwd=settings.BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "engine"),
+    [
+        ("sqlite:////tmp/finder.sqlite3", "django.db.backends.sqlite3"),
+        ("postgres://finder@db.example.org:5432/finder", "django.db.backends.postgresql"),
+    ],
+)
+def test_database_url_chooses_the_database(url, engine):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])",
+        DATABASE_URL=url,
+    )
+
+    assert result.stdout.strip().splitlines()[-1] == engine
+
+
+def test_models_and_migrations_agree(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
