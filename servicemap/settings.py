@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "leaflet",
     "djgeojson",
+    "rest_framework",
+    "drf_spectacular",
     "servicemap",
     "geography",
     "services",
@@ -168,4 +170,25 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+# The public JSON API: anonymous, JSON only (no browsable pages with their cookies and inline
+# scripts), errors as RFC 9457 problem details.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "servicemap.problems.problem_details_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Support finder API",
+    "DESCRIPTION": (
+        "Specialist support services in Scotland for people who sell or exchange sex: who each "
+        "is for, where it works, and a search that says which a person can use and why."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
 }

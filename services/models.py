@@ -7,6 +7,7 @@ Eligibility lives on the service as plain fields (design §4) so that the rules 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator, validate_email
 from django.db import models
+from django.urls import reverse
 from djgeojson.fields import PointField
 
 from geography.lookup import area_at
@@ -324,6 +325,9 @@ class Service(Timestamped):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("service-detail", kwargs={"slug": self.slug})
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

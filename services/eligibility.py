@@ -1,0 +1,284 @@
+"""Who a service is for: a pure rule over plain values, no database.
+
+A person gives only what they choose to: any answer left out ("prefer not to say") never
+excludes a service; at most it makes the verdict ``unclear``. A service that does not say whether
+it supports trans or non-binary people is shown as not saying, never read as yes or no (the 2022
+mapping survey found this was often unclear).
+
+The verdict's reasons are short sentences shown to the visitor as they are.
+"""
+
+import enum
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db import models
+
+from services.models import Inclusion, Involvement, MenServed, OfferCode, Service
+from services.wording import listed
+
+
+class Status(enum.StrEnum):
+    """Ordered from best to worst: a verdict takes the worst of its checks."""
+
+    ELIGIBLE = "eligible"
+    UNCLEAR = "unclear"
+    NOT_ELIGIBLE = "not_eligible"
+
+    @property
+    def rank(self) -> int:
+        return list(Status).index(self)
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", "Woman"
+    MAN = "man", "Man"
+    NON_BINARY = "non_binary", "Non-binary"
+
+
+class PersonInvolvement(models.TextChoices):
+    CURRENT = "current", "I sell or exchange sex now"
+    FORMER = "former", "I used to, but not now"
+
+
+@dataclass(frozen=True)
+class Person:
+    """What a visitor chose to tell us. None means they did not say."""
+
+    age: int | None = None
+    gender: Gender | None = None
+    trans: bool | None = None
+    involvement: PersonInvolvement | None = None
+    trafficked: bool | None = None
+    needs: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class ServiceRules:
+    """The facts about a service that decide who it is for."""
+
+    min_age: int | None = None
+    max_age: int | None = None
+    women: bool = True
+    men: MenServed = MenServed.NONE
+    trans: Inclusion = Inclusion.NOT_STATED
+    non_binary: Inclusion = Inclusion.NOT_STATED
+    involvement: Involvement = Involvement.EITHER
+    for_trafficked_people: bool = False
+    offers: frozenset[str] = field(default_factory=frozenset)
+    other_criteria: str = ""
+
+    @classmethod
+    def of(cls, service: Service) -> "ServiceRules":
+        """The rules of a service whose offers were prefetched (no query if they were)."""
+        return cls(
+            min_age=service.min_age,
+            max_age=service.max_age,
+            women=service.women,
+            men=MenServed(service.men),
+            trans=Inclusion(service.trans),
+            non_binary=Inclusion(service.non_binary),
+            involvement=Involvement(service.involvement),
+            for_trafficked_people=service.for_trafficked_people,
+            offers=frozenset(offer.code for offer in service.offers.all()),
+            other_criteria=service.other_criteria,
+        )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    status: Status
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Finding:
+    status: Status
+    reason: str
+
+
+def evaluate(service: ServiceRules, person: Person) -> Verdict:
+    """Whether ``person`` can use ``service``, and why, in sentences for the visitor."""
+    return _evaluate(service, person)
+
+
+@lru_cache(maxsize=65536)
+def _evaluate(service: ServiceRules, person: Person) -> Verdict:
+    # Pure and hashable both ways, so services with the same rules share one evaluation.
+    findings = [
+        *_gender_findings(service, person),
+        *_trans_findings(service, person),
+        *_age_findings(service, person),
+        *_involvement_findings(service, person),
+        *_trafficked_findings(service, person),
+        *_needs_findings(service, person),
+        *_other_criteria_findings(service),
+    ]
+    status = max((finding.status for finding in findings), key=lambda s: s.rank, default=None)
+    status = status or Status.ELIGIBLE
+    blocking = [f.reason for f in findings if f.status is Status.NOT_ELIGIBLE]
+    unclear = [f.reason for f in findings if f.status is Status.UNCLEAR]
+    notes = [f.reason for f in findings if f.status is Status.ELIGIBLE]
+    # When something rules the person out, that is the reason; otherwise say who it is for.
+    summary = [] if blocking else [who_it_is_for(service)]
+    reasons = [*blocking, *summary, *unclear, *notes, *_inclusion_notes(service, person)]
+    return Verdict(status, tuple(dict.fromkeys(reason for reason in reasons if reason)))
+
+
+def who_it_is_for(service: ServiceRules) -> str:
+    """One sentence naming the people a service is for: "For women aged 18 and over"."""
+    groups = []
+    if service.women:
+        groups.append("women")
+    if service.men is MenServed.ALL:
+        groups.append("men")
+    elif service.men is MenServed.MSM_ONLY:
+        groups.append("men who have sex with men")
+    sentence = f"For {' and '.join(groups)}"
+    age = _age_phrase(service)
+    if age:
+        # "For men who have sex with men, aged 16 and over": the comma keeps the clauses apart.
+        sentence += f"{',' if ' who ' in sentence else ''} {age}"
+    conditions = []
+    if service.involvement is Involvement.CURRENT:
+        conditions.append("currently sell or exchange sex")
+    elif service.involvement is Involvement.FORMER:
+        conditions.append("no longer sell or exchange sex")
+    if service.for_trafficked_people:
+        conditions.append("have been trafficked or exploited")
+    if conditions:
+        sentence += " who " + " and ".join(conditions)
+    return sentence
+
+
+def _age_phrase(service: ServiceRules) -> str:
+    if service.min_age is not None and service.max_age is not None:
+        return f"aged {service.min_age} to {service.max_age}"
+    if service.min_age is not None:
+        return f"aged {service.min_age} and over"
+    if service.max_age is not None:
+        return f"aged up to {service.max_age}"
+    return ""
+
+
+def _gender_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    men_only_phrase = (
+        "Only for men who have sex with men"
+        if service.men is MenServed.MSM_ONLY
+        else "Only for men"
+    )
+    if person.gender == Gender.WOMAN and not service.women:
+        return [_Finding(Status.NOT_ELIGIBLE, men_only_phrase)]
+    if person.gender == Gender.MAN:
+        if service.men is MenServed.NONE:
+            return [_Finding(Status.NOT_ELIGIBLE, "Only for women")]
+        if service.men is MenServed.MSM_ONLY:
+            return [_Finding(Status.UNCLEAR, "Only for men who have sex with men")]
+    if person.gender == Gender.NON_BINARY:
+        return _inclusion_finding(service.non_binary, "non-binary people")
+    if person.gender is None and not _open_to_every_gender(service):
+        return [_Finding(Status.UNCLEAR, "")]
+    return []
+
+
+def _open_to_every_gender(service: ServiceRules) -> bool:
+    return (
+        service.women and service.men is MenServed.ALL and service.non_binary is Inclusion.INCLUDED
+    )
+
+
+def _trans_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    if person.trans is True:
+        return _inclusion_finding(service.trans, "trans people")
+    if person.trans is None and service.trans is Inclusion.EXCLUDED:
+        return [_Finding(Status.UNCLEAR, "Does not support trans people")]
+    return []
+
+
+def _inclusion_finding(inclusion: Inclusion, people: str) -> list[_Finding]:
+    if inclusion is Inclusion.EXCLUDED:
+        return [_Finding(Status.NOT_ELIGIBLE, f"Does not support {people}")]
+    if inclusion is Inclusion.NOT_STATED:
+        return [_Finding(Status.UNCLEAR, f"Does not say whether it supports {people}: ask them")]
+    return [_Finding(Status.ELIGIBLE, f"Supports {people}")]
+
+
+def _age_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    if service.min_age is None and service.max_age is None:
+        return []
+    if person.age is None:
+        return [_Finding(Status.UNCLEAR, "")]
+    too_young = service.min_age is not None and person.age < service.min_age
+    too_old = service.max_age is not None and person.age > service.max_age
+    if too_young or too_old:
+        return [_Finding(Status.NOT_ELIGIBLE, f"Only for people {_age_phrase(service)}")]
+    return []
+
+
+def _involvement_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    wanted = {
+        Involvement.CURRENT: PersonInvolvement.CURRENT,
+        Involvement.FORMER: PersonInvolvement.FORMER,
+    }.get(service.involvement)
+    if wanted is None:
+        return []
+    if person.involvement is None:
+        return [_Finding(Status.UNCLEAR, "")]
+    if person.involvement != wanted:
+        if wanted == PersonInvolvement.CURRENT:
+            return [_Finding(Status.NOT_ELIGIBLE, "Only for people who sell or exchange sex now")]
+        return [_Finding(Status.NOT_ELIGIBLE, "Only for people who no longer sell or exchange sex")]
+    return []
+
+
+def _trafficked_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    if not service.for_trafficked_people:
+        return []
+    if person.trafficked is None:
+        return [_Finding(Status.UNCLEAR, "")]
+    if not person.trafficked:
+        return [
+            _Finding(Status.NOT_ELIGIBLE, "Only for people who have been trafficked or exploited")
+        ]
+    return []
+
+
+def _needs_findings(service: ServiceRules, person: Person) -> list[_Finding]:
+    if not person.needs:
+        return []
+    matching = [code for code in OfferCode.values if code in person.needs & service.offers]
+    if not matching:
+        return [_Finding(Status.NOT_ELIGIBLE, "Does not offer the help you asked for")]
+    labels = [OfferCode(code).label.lower() for code in matching]
+    return [_Finding(Status.ELIGIBLE, f"Offers {listed(labels)}")]
+
+
+def _other_criteria_findings(service: ServiceRules) -> list[_Finding]:
+    if service.other_criteria.strip():
+        return [_Finding(Status.UNCLEAR, f"Other conditions: {service.other_criteria.strip()}")]
+    return []
+
+
+def _inclusion_notes(service: ServiceRules, person: Person) -> list[str]:
+    """Say plainly whether a service includes trans and non-binary people, whoever is asking.
+
+    A group the person's own answers already brought up is left to that finding.
+    """
+    groups = [
+        ("trans", service.trans, person.trans is True),
+        ("non-binary", service.non_binary, person.gender == Gender.NON_BINARY),
+    ]
+    by_inclusion: dict[Inclusion, list[str]] = {}
+    for people, inclusion, already_said in groups:
+        if not already_said:
+            by_inclusion.setdefault(inclusion, []).append(people)
+    sentences = {
+        Inclusion.INCLUDED: "Supports {} people",
+        Inclusion.NOT_STATED: "Does not say whether it supports {} people",
+        Inclusion.EXCLUDED: "Does not support {} people",
+    }
+    joiner = {Inclusion.INCLUDED: " and "}
+    return [
+        sentences[inclusion].format(joiner.get(inclusion, " or ").join(people))
+        for inclusion, people in by_inclusion.items()
+    ]

@@ -1,0 +1,232 @@
+"""Who each of the 16 real services is for, read as a specification: one row per case."""
+
+import itertools
+from dataclasses import replace
+
+import pytest
+
+from services.eligibility import (
+    Gender,
+    Person,
+    PersonInvolvement,
+    ServiceRules,
+    Status,
+    evaluate,
+    who_it_is_for,
+)
+from services.models import Inclusion, Involvement, MenServed, Service
+
+# The rules are pure; the database only supplies the 16 real services' rules, read once.
+pytestmark = pytest.mark.django_db
+
+ELIGIBLE, UNCLEAR, NOT_ELIGIBLE = Status.ELIGIBLE, Status.UNCLEAR, Status.NOT_ELIGIBLE
+WOMAN, MAN, NON_BINARY = Gender.WOMAN, Gender.MAN, Gender.NON_BINARY
+CURRENT, FORMER = PersonInvolvement.CURRENT, PersonInvolvement.FORMER
+
+woman_25 = Person(age=25, gender=WOMAN, trans=False)
+
+
+@pytest.fixture(scope="module")
+def rules_by_slug(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        return {
+            service.slug: ServiceRules.of(service)
+            for service in Service.all_objects.prefetch_related("offers")
+        }
+
+
+@pytest.mark.parametrize(
+    ("slug", "person", "status", "reason"),
+    [
+        # Roam: 16+, men who have sex with men only.
+        ("roam", Person(age=17, gender=MAN), UNCLEAR, "Only for men who have sex with men"),
+        ("roam", Person(age=15, gender=MAN), NOT_ELIGIBLE, "Only for people aged 16 and over"),
+        ("roam", woman_25, NOT_ELIGIBLE, "Only for men who have sex with men"),
+        ("roam", Person(age=30, gender=NON_BINARY), UNCLEAR, "ask them"),
+        (
+            "roam",
+            Person(),
+            UNCLEAR,
+            "For men who have sex with men, aged 16 and over",
+        ),
+        # You My Sister: women who no longer sell or exchange sex.
+        ("you-my-sister", Person(age=30, gender=WOMAN, involvement=FORMER), ELIGIBLE, None),
+        (
+            "you-my-sister",
+            Person(age=30, gender=WOMAN, involvement=CURRENT),
+            NOT_ELIGIBLE,
+            "Only for people who no longer sell or exchange sex",
+        ),
+        (
+            "you-my-sister",
+            woman_25,
+            UNCLEAR,
+            "For women aged 18 and over who no longer sell or exchange sex",
+        ),
+        # TARA: women who have been trafficked, anywhere in Scotland.
+        ("tara", Person(age=25, gender=WOMAN, trafficked=True), ELIGIBLE, None),
+        (
+            "tara",
+            Person(age=25, gender=WOMAN, trafficked=False),
+            NOT_ELIGIBLE,
+            "Only for people who have been trafficked or exploited",
+        ),
+        ("tara", woman_25, UNCLEAR, "who have been trafficked or exploited"),
+        ("tara", Person(age=25, gender=MAN, trafficked=True), NOT_ELIGIBLE, "Only for women"),
+        # Police-led outreach: women and men currently selling or exchanging sex.
+        ("leith-partnership", Person(age=40, gender=MAN, involvement=CURRENT), ELIGIBLE, None),
+        (
+            "operation-begonia",
+            Person(age=40, gender=WOMAN, involvement=FORMER),
+            NOT_ELIGIBLE,
+            "Only for people who sell or exchange sex now",
+        ),
+        # Trans and non-binary inclusion not stated: never read as yes or no.
+        (
+            "fedcap-pilot",
+            Person(age=30, gender=NON_BINARY),
+            UNCLEAR,
+            "Does not say whether it supports non-binary people: ask them",
+        ),
+        (
+            "remploy-south-lanarkshire",
+            Person(age=30, gender=WOMAN, trans=True),
+            UNCLEAR,
+            "Does not say whether it supports trans people: ask them",
+        ),
+        (
+            "remploy-south-lanarkshire",
+            Person(age=30, gender=WOMAN, trans=False),
+            ELIGIBLE,
+            "Does not say whether it supports trans or non-binary people",
+        ),
+        # Explicitly inclusive services.
+        ("wishes", Person(age=30, gender=WOMAN, trans=True), ELIGIBLE, "Supports trans"),
+        ("wishes", Person(age=30, gender=NON_BINARY), ELIGIBLE, "For women aged 18 and over"),
+        ("wishes", Person(age=30, gender=MAN), NOT_ELIGIBLE, "Only for women"),
+        # Age limits.
+        ("wishes", Person(age=17, gender=WOMAN), NOT_ELIGIBLE, "Only for people aged 18 and over"),
+        ("wishes", Person(age=18, gender=WOMAN, trans=False), ELIGIBLE, None),
+        ("wishes", Person(gender=WOMAN, trans=False), UNCLEAR, "For women aged 18 and over"),
+        ("national-ugly-mugs", Person(age=99, gender=MAN), ELIGIBLE, None),
+        # What they offer, when the person asks for something.
+        (
+            "fedcap-pilot",
+            Person(age=30, gender=MAN, needs=frozenset({"sexual_health"})),
+            NOT_ELIGIBLE,
+            "Does not offer the help you asked for",
+        ),
+        (
+            "quay-services",
+            Person(age=30, gender=WOMAN, needs=frozenset({"sexual_health", "drugs_alcohol"})),
+            ELIGIBLE,
+            "Offers sexual health and drugs and alcohol support",
+        ),
+    ],
+)
+def test_verdicts_for_the_real_services(rules_by_slug, slug, person, status, reason):
+    verdict = evaluate(rules_by_slug[slug], person)
+
+    assert verdict.status is status, verdict.reasons
+    if reason:
+        assert any(reason in sentence for sentence in verdict.reasons), verdict.reasons
+
+
+def test_an_empty_person_is_never_excluded(rules_by_slug):
+    verdicts = {slug: evaluate(rules, Person()) for slug, rules in rules_by_slug.items()}
+
+    assert len(verdicts) == 16
+    assert {verdict.status for verdict in verdicts.values()} <= {ELIGIBLE, UNCLEAR}
+
+
+def complete_people():
+    return [
+        Person(age=age, gender=gender, trans=trans, involvement=involvement, trafficked=trafficked)
+        for age, gender, trans, involvement, trafficked in itertools.product(
+            (15, 17, 30), list(Gender), (True, False), list(PersonInvolvement), (True, False)
+        )
+    ]
+
+
+ANSWERS = ("age", "gender", "trans", "involvement", "trafficked")
+
+
+def test_leaving_out_answers_never_excludes_anyone_the_full_answers_would_not(rules_by_slug):
+    """For every service, every combination of answers, and every way of leaving some out:
+    if the shorter answer rules the person out, so does the full one."""
+    checked = 0
+    for rules in rules_by_slug.values():
+        for person in complete_people():
+            full = evaluate(rules, person).status
+            for size in range(1, len(ANSWERS) + 1):
+                for left_out in itertools.combinations(ANSWERS, size):
+                    partial = replace(person, **dict.fromkeys(left_out))
+                    if evaluate(rules, partial).status is NOT_ELIGIBLE:
+                        assert full is NOT_ELIGIBLE, (rules, partial)
+                    checked += 1
+    assert checked == 16 * 72 * 31
+
+
+@pytest.mark.parametrize(
+    ("rules", "sentence"),
+    [
+        (ServiceRules(min_age=18, women=True), "For women aged 18 and over"),
+        (
+            ServiceRules(min_age=18, women=True, men=MenServed.ALL),
+            "For women and men aged 18 and over",
+        ),
+        (
+            ServiceRules(min_age=16, women=False, men=MenServed.MSM_ONLY),
+            "For men who have sex with men, aged 16 and over",
+        ),
+        (ServiceRules(min_age=16, max_age=25, women=True), "For women aged 16 to 25"),
+        (ServiceRules(max_age=25, women=True), "For women aged up to 25"),
+        (
+            ServiceRules(min_age=18, involvement=Involvement.CURRENT),
+            "For women aged 18 and over who currently sell or exchange sex",
+        ),
+        (
+            ServiceRules(for_trafficked_people=True, involvement=Involvement.FORMER),
+            "For women who no longer sell or exchange sex and have been trafficked or exploited",
+        ),
+    ],
+)
+def test_who_a_service_is_for_in_one_sentence(rules, sentence):
+    assert who_it_is_for(rules) == sentence
+
+
+@pytest.mark.parametrize("inclusion", list(Inclusion), ids=str)
+@pytest.mark.parametrize("group", ["trans", "non_binary"])
+def test_every_inclusion_answer_has_its_own_verdict_and_words(inclusion, group):
+    rules = ServiceRules(women=True, men=MenServed.ALL, **{group: inclusion})
+    person = Person(gender=WOMAN, trans=True) if group == "trans" else Person(gender=NON_BINARY)
+    people = "trans people" if group == "trans" else "non-binary people"
+    expected = {
+        Inclusion.INCLUDED: (ELIGIBLE, None),
+        Inclusion.NOT_STATED: (UNCLEAR, f"Does not say whether it supports {people}: ask them"),
+        Inclusion.EXCLUDED: (NOT_ELIGIBLE, f"Does not support {people}"),
+    }[inclusion]
+
+    verdict = evaluate(rules, person)
+
+    assert verdict.status is expected[0]
+    if expected[1]:
+        assert expected[1] in verdict.reasons
+
+
+def test_a_service_that_excludes_trans_people_is_unclear_for_someone_who_did_not_say():
+    rules = ServiceRules(women=True, trans=Inclusion.EXCLUDED)
+
+    verdict = evaluate(rules, Person(gender=WOMAN, age=30))
+
+    assert verdict.status is UNCLEAR
+    assert "Does not support trans people" in verdict.reasons
+
+
+def test_other_conditions_are_shown_and_make_the_verdict_unclear():
+    rules = ServiceRules(women=True, other_criteria="Must live in the city")
+
+    verdict = evaluate(rules, Person(gender=WOMAN, trans=False))
+
+    assert verdict.status is UNCLEAR
+    assert "Other conditions: Must live in the city" in verdict.reasons

@@ -1,0 +1,118 @@
+import pytest
+
+from geography.models import CouncilArea
+from services.eligibility import Gender, Person, Status
+from services.models import Service
+from services.search import SearchQuery, search
+
+pytestmark = pytest.mark.django_db
+
+
+def area(code: str) -> CouncilArea:
+    return CouncilArea.objects.get(code=code)
+
+
+def slugs(outcome, status=None):
+    return [r.service.slug for r in outcome.results if status is None or r.status is status]
+
+
+def test_a_woman_of_25_in_edinburgh_sees_the_services_for_her_nearest_first():
+    outcome = search(
+        SearchQuery(
+            person=Person(age=25, gender=Gender.WOMAN, trans=False),
+            located=True,
+            area=area("S12000036"),
+        )
+    )
+
+    assert slugs(outcome, Status.ELIGIBLE) == ["sacro-another-way", "wishes", "national-ugly-mugs"]
+    assert slugs(outcome, Status.UNCLEAR) == ["leith-partnership", "tara", "you-my-sister"]
+    assert "roam" not in slugs(outcome)
+    wishes = outcome.results[1]
+    assert wishes.availability.because == ("covers City of Edinburgh",)
+    assert wishes.verdict.reasons[0] == "For women aged 18 and over"
+    assert not outcome.no_local_service
+
+
+def test_a_17_year_old_man_in_edinburgh_sees_roam_as_unclear_and_the_adult_services_when_asked():
+    person = Person(age=17, gender=Gender.MAN)
+    public = search(SearchQuery(person=person, located=True, area=area("S12000036")))
+    caseworker = search(
+        SearchQuery(person=person, located=True, area=area("S12000036"), include_not_eligible=True)
+    )
+
+    assert slugs(public) == ["roam"]
+    assert public.results[0].status is Status.UNCLEAR
+    assert "Only for men who have sex with men" in public.results[0].verdict.reasons
+    not_for_him = {r.service.slug: r.verdict.reasons[0] for r in caseworker.results[1:]}
+    assert not_for_him["leith-partnership"] == "Only for people aged 18 and over"
+    assert not_for_him["wishes"] == "Only for women"
+    assert {r.status for r in caseworker.results[1:]} == {Status.NOT_ELIGIBLE}
+
+
+def test_someone_in_shetland_wanting_remote_support_gets_only_the_remote_services():
+    outcome = search(SearchQuery(located=True, area=area("S12000027"), remote_only=True))
+
+    assert sorted(slugs(outcome)) == ["national-ugly-mugs", "tara", "you-my-sister"]
+    assert outcome.no_local_service
+    assert outcome.results[0].availability.because[-1] in {"online and by phone", "online"}
+
+
+def test_shetland_has_no_local_service_but_still_sees_nationwide_ones():
+    outcome = search(SearchQuery(located=True, area=area("S12000027")))
+
+    assert sorted(slugs(outcome)) == ["national-ugly-mugs", "tara", "you-my-sister"]
+    assert outcome.no_local_service
+
+
+def test_a_place_outside_every_area_still_sees_remote_and_nationwide_services():
+    outcome = search(SearchQuery(located=True, area=None, point=(-2.93, 54.89)))
+
+    assert sorted(slugs(outcome)) == ["national-ugly-mugs", "tara", "you-my-sister"]
+
+
+def test_without_a_location_every_service_is_listed_with_where_it_works():
+    outcome = search(SearchQuery())
+
+    assert len(outcome.results) == 16
+    roam = next(r for r in outcome.results if r.service.slug == "roam")
+    assert roam.availability.because == (
+        "covers City of Edinburgh, East Lothian, Midlothian and West Lothian",
+    )
+
+
+def test_distance_ranks_but_never_hides():
+    from_glasgow = search(SearchQuery(located=True, area=area("S12000049"), point=(-4.25, 55.86)))
+    tara = next(r for r in from_glasgow.results if r.service.slug == "tara")
+
+    assert tara.distance_km < 20
+    assert (
+        next(r for r in from_glasgow.results if r.service.slug == "you-my-sister").distance_km
+        is None
+    )
+
+
+def test_the_map_counts_the_services_a_person_may_use_in_each_area():
+    outcome = search(SearchQuery(person=Person(age=25, gender=Gender.WOMAN)))
+
+    assert len(outcome.counts_by_area) == 32
+    # Edinburgh: Sacro, WISHES, Leith; Aberdeen: EVAA, Quay, Street Project, Begonia;
+    # everywhere: TARA (all of Scotland), NUM and You My Sister (UK-wide, remote).
+    assert outcome.counts_by_area["S12000036"] == 6
+    assert outcome.counts_by_area["S12000033"] == 7
+    assert outcome.counts_by_area["S12000027"] == 3
+
+
+def test_unpublished_services_are_never_found():
+    Service.all_objects.filter(slug="wishes").update(published=False)
+
+    assert "wishes" not in slugs(search(SearchQuery()))
+
+
+@pytest.mark.parametrize("located", [False, True])
+def test_a_search_makes_the_same_few_queries_however_many_services(
+    django_assert_num_queries, located
+):
+    query = SearchQuery(located=located, area=area("S12000036") if located else None)
+    with django_assert_num_queries(7):
+        search(query)
