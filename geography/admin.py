@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.db.models import F
 
 from geography.boundaries import DEFAULT_DISPLAY_TOLERANCE, derived_fields, single_area_display
-from geography.models import CouncilArea
+from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
+from geography.places import parse_postcode
 from geography.shapes import to_shape
 from geography.widgets import MapAdminMixin
 
@@ -39,3 +41,73 @@ class CouncilAreaAdmin(MapAdminMixin, admin.ModelAdmin):
             for name, value in derived_fields(boundary, display).items():
                 setattr(obj, name, value)
         super().save_model(request, obj, form, change)
+
+
+class ImportedDataAdmin(admin.ModelAdmin):
+    """Gazetteer tables are copies of published data, changed only by ``import_places``: an edit
+    here would be silently undone by the next import, so admins can look but not touch."""
+
+    # Counting 230,000 postcodes once per page is enough; the filtered count is the useful one.
+    show_full_result_count = False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class CouncilAreaNameFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        # Names only: the default choices would load every area's boundary.
+        return list(CouncilArea.objects.values_list("pk", "name"))
+
+
+@admin.register(Place)
+class PlaceAdmin(ImportedDataAdmin):
+    list_display = ("name", "alternative_name", "kind", "council_area_name", "postcode_district")
+    list_filter = ("kind", ("council_area", CouncilAreaNameFilter))
+    search_fields = ("name", "alternative_name", "search_name", "search_alternative_name", "=os_id")
+    fields = (
+        "name",
+        "alternative_name",
+        "kind",
+        "label",
+        "council_area",
+        "postcode_district",
+        "lon",
+        "lat",
+        "os_id",
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(council_area_name=F("council_area__name"))
+
+    @admin.display(description="council area", ordering="council_area__name")
+    def council_area_name(self, place) -> str:
+        return place.council_area_name or "-"
+
+
+@admin.register(PostcodeDistrict)
+class PostcodeDistrictAdmin(ImportedDataAdmin):
+    list_display = ("code", "lon", "lat")
+    search_fields = ("^code",)
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(ImportedDataAdmin):
+    list_display = ("code", "lon", "lat")
+    search_fields = ("code",)
+    search_help_text = "A postcode or its start, e.g. EH6 5AB, EH6 5 or EH6."
+
+    def get_search_results(self, request, queryset, search_term):
+        # The admin's own search splits the text at spaces, so "EH6 5A" would find nothing.
+        parts = parse_postcode(search_term)
+        if parts is None:
+            start = " ".join(search_term.upper().split())
+        else:
+            start = f"{parts.outward} {parts.inward}"
+        return queryset.filter(code__startswith=start), False

@@ -6,25 +6,19 @@ all-or-nothing write.
 """
 
 import re
-import tempfile
-import urllib.error
-import urllib.parse
-import urllib.request
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 import geopandas
 import numpy
 import pyogrio
 import pyproj
 import shapely
-from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
 from geography.models import CouncilArea, Country
 from geography.shapes import repaired_multipolygon, to_geojson
+from geography.sources import Progress, SourceError, local_copy, one_line, source_label
 
 # Codes retired when council boundaries changed in 2018 and 2019, with the code now in use.
 # Sources: ../shared/data/boundaries/README.md, mySociety's uk_local_authority_names_and_codes
@@ -47,9 +41,6 @@ DISPLAY_PRECISION = 5
 _CODE_FIELD = re.compile(r"^(LAD|LGD|CTYUA|CA|UTLA)(\d{2})?CD$|^LGDCode$", re.IGNORECASE)
 _NAME_FIELD = re.compile(r"^(LAD|LGD|CTYUA|CA|UTLA)(\d{2})?NM$|^LGDNAME$", re.IGNORECASE)
 _YEAR_IN_FIELD = re.compile(r"^[A-Z]+(\d{2})(CD|NM)$", re.IGNORECASE)
-MAX_DOWNLOAD_BYTES = 1024 * 1024 * 1024
-
-Progress = Callable[[int, int, str], None]
 
 
 class BoundaryImportError(Exception):
@@ -137,7 +128,7 @@ def prepare_import(
     code_field = options.code_field or _guess_field(frame, _CODE_FIELD, "code")
     name_field = options.name_field or _guess_field(frame, _NAME_FIELD, "name")
     report = ImportReport(
-        source=_source_label(source),
+        source=source_label(source),
         code_field=code_field,
         name_field=name_field,
         vintage=options.vintage if options.vintage is not None else _vintage_from(code_field),
@@ -150,12 +141,11 @@ def prepare_import(
 def read_frame(source: str, options: ImportOptions) -> geopandas.GeoDataFrame:
     """Read any OGR-readable file, in longitude/latitude, from a path or a URL."""
     source_crs = _checked_crs(options.source_crs)
-    if _is_url(source):
-        with tempfile.TemporaryDirectory() as folder:
-            return _read_file(_download(source, Path(folder)), source, options.layer, source_crs)
-    if not Path(source).exists():
-        raise BoundaryImportError(f"cannot read {source}: no such file")
-    return _read_file(source, source, options.layer, source_crs)
+    try:
+        with local_copy(source) as path:
+            return _read_file(str(path), source, options.layer, source_crs)
+    except SourceError as error:
+        raise BoundaryImportError(str(error)) from error
 
 
 def _checked_crs(source_crs: str | None) -> pyproj.CRS:
@@ -163,7 +153,7 @@ def _checked_crs(source_crs: str | None) -> pyproj.CRS:
         return pyproj.CRS.from_user_input(source_crs or "EPSG:4326")
     except pyproj.exceptions.CRSError as error:
         raise BoundaryImportError(
-            f"unknown source CRS {source_crs!r}: {_one_line(error)}"
+            f"unknown source CRS {source_crs!r}: {one_line(error)}"
         ) from error
 
 
@@ -173,7 +163,7 @@ def _read_file(
     try:
         frame = pyogrio.read_dataframe(path, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as error:
-        raise BoundaryImportError(f"cannot read {source}: {_one_line(error)}") from error
+        raise BoundaryImportError(f"cannot read {source}: {one_line(error)}") from error
     if not isinstance(frame, geopandas.GeoDataFrame) or frame.geometry.name not in frame:
         raise BoundaryImportError(f"cannot read {source}: it holds no geometry")
     if frame.empty:
@@ -188,26 +178,6 @@ def _read_file(
             "--source-crs (e.g. 27700 for British National Grid)"
         )
     return frame
-
-
-def _download(url: str, folder: Path) -> str:
-    suffix = Path(urllib.parse.urlparse(url).path).suffix or ".json"
-    target = folder / f"download{suffix}"
-    request = urllib.request.Request(url, headers={"User-Agent": "servicemap-boundary-import"})
-    try:
-        with (
-            urllib.request.urlopen(request, timeout=settings.OUTBOUND_TIMEOUT_SECONDS) as response,
-            target.open("wb") as output,
-        ):
-            received = 0
-            while chunk := response.read(1024 * 1024):
-                received += len(chunk)
-                if received > MAX_DOWNLOAD_BYTES:
-                    raise BoundaryImportError(f"cannot read {url}: larger than 1 GB")
-                output.write(chunk)
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise BoundaryImportError(f"cannot read {url}: {_one_line(error)}") from error
-    return str(target)
 
 
 def prepare_areas(
@@ -365,16 +335,3 @@ def _text(value: object) -> str:
     if value is None or (isinstance(value, float) and numpy.isnan(value)):
         return ""
     return str(value).strip()
-
-
-def _is_url(source: str) -> bool:
-    return urllib.parse.urlparse(source).scheme in {"http", "https"}
-
-
-def _source_label(source: str) -> str:
-    """A URL as given; a local file by name only, so no machine's folders end up in the data."""
-    return source if _is_url(source) else Path(source).name
-
-
-def _one_line(error: BaseException) -> str:
-    return " ".join(str(error).split())

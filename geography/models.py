@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from djgeojson.fields import MultiPolygonField, PointField
 
 from geography.shapes import invalid_reason
@@ -78,6 +79,9 @@ class CouncilArea(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("area-detail", kwargs={"slug": self.slug})
+
     def natural_key(self) -> tuple[str]:
         return (self.code,)
 
@@ -86,3 +90,153 @@ class CouncilArea(models.Model):
         reason = invalid_reason(self.boundary)
         if reason:
             raise ValidationError({"boundary": reason})
+
+
+class PlaceKind(models.TextChoices):
+    """OS Open Names' kinds of populated place, largest first: the order suggestions use.
+
+    A suburban area is a named part of a city or town (Leith, Govan), usually home to more
+    people than a hamlet; OS's "other settlement" is the smallest and loosest kind.
+    """
+
+    CITY = "city", "City"
+    TOWN = "town", "Town"
+    VILLAGE = "village", "Village"
+    SUBURBAN_AREA = "suburban_area", "Suburban area"
+    HAMLET = "hamlet", "Hamlet"
+    OTHER_SETTLEMENT = "other_settlement", "Other settlement"
+
+
+class LonLat(models.Model):
+    """A point as two floats: these are lookup tables, so no geometry column is needed."""
+
+    lon = models.FloatField("longitude")
+    lat = models.FloatField("latitude")
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(lon__gte=-180, lon__lte=180, lat__gte=-90, lat__lte=90),
+                name="%(app_label)s_%(class)s_point_is_longitude_latitude",
+                violation_error_message="The point must be a longitude and a latitude (WGS84).",
+            ),
+        ]
+
+
+class PlaceQuerySet(models.QuerySet):
+    """Searches take a name already normalised by ``geography.places.search_key``."""
+
+    def named(self, search_name: str) -> "PlaceQuerySet":
+        """Places whose name or alternative name is exactly this."""
+        return self.filter(_named(search_name))
+
+    def suggested_for(self, search_prefix: str) -> "PlaceQuerySet":
+        """Places whose name or alternative name starts with this: exact names first (typing
+        "leith" must offer Leith before Leitholm), then larger kinds of place, then alphabetical."""
+        exact = models.Case(
+            models.When(_named(search_prefix), then=0),
+            default=1,
+            output_field=models.IntegerField(),
+        )
+        return self.filter(
+            models.Q(search_name__startswith=search_prefix)
+            | models.Q(search_alternative_name__startswith=search_prefix)
+        ).order_by(exact, *_LARGEST_FIRST)
+
+    def largest_first(self) -> "PlaceQuerySet":
+        return self.order_by(*_LARGEST_FIRST)
+
+
+def _named(search_name: str) -> models.Q:
+    return models.Q(search_name=search_name) | models.Q(search_alternative_name=search_name)
+
+
+_LARGEST_FIRST = (
+    models.Case(
+        *(models.When(kind=kind, then=rank) for rank, kind in enumerate(PlaceKind)),
+        output_field=models.IntegerField(),
+    ),
+    "search_name",
+    "label",
+    "os_id",
+)
+
+
+class Place(LonLat):
+    """A city, town, village or smaller settlement from OS Open Names, for finding by name."""
+
+    os_id = models.CharField(
+        "OS Open Names ID",
+        max_length=30,
+        unique=True,
+        help_text="The place's identifier in OS Open Names, e.g. osgb4000000074541653.",
+    )
+    name = models.CharField(max_length=100)
+    alternative_name = models.CharField(
+        max_length=100, blank=True, help_text="Another name for the place, often its Gaelic name."
+    )
+    kind = models.CharField(max_length=20, choices=PlaceKind.choices)
+    postcode_district = models.CharField(
+        max_length=4, blank=True, help_text="The postcode district OS gives, e.g. EH6."
+    )
+    council_area = models.ForeignKey(
+        CouncilArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="places",
+        help_text="The council area containing the place's point; empty when none does.",
+    )
+    label = models.CharField(
+        max_length=250,
+        help_text='The name a visitor picks from, e.g. "Newton, near Wick, Highland".',
+    )
+    search_name = models.CharField(
+        max_length=100,
+        db_index=True,
+        help_text="The name in lower case without accents or punctuation, for searching.",
+    )
+    search_alternative_name = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="The alternative name in lower case without accents or punctuation.",
+    )
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta(LonLat.Meta):
+        ordering = ["search_name", "os_id"]
+        verbose_name = "place"
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class PostcodeDistrict(LonLat):
+    """The middle of a postcode district (the outward code, e.g. EH6): the mean of its postcodes."""
+
+    code = models.CharField("outward code", max_length=4, unique=True)
+
+    class Meta(LonLat.Meta):
+        ordering = ["code"]
+        verbose_name = "postcode district"
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Postcode(LonLat):
+    """A full postcode and its point, from the ONS postcode lookup (live and terminated)."""
+
+    code = models.CharField(
+        "postcode", max_length=8, unique=True, help_text="Upper case with one space, e.g. EH6 5AB."
+    )
+
+    class Meta(LonLat.Meta):
+        ordering = ["code"]
+        verbose_name = "postcode"
+
+    def __str__(self) -> str:
+        return self.code

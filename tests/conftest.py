@@ -15,6 +15,14 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from geography.boundaries import PreparedImport, prepare_import, store_areas
+from geography.places import (
+    SHARED_DISTRICTS_FILE,
+    SHARED_PLACES_FILE,
+    SHARED_POSTCODES_FILE,
+    PreparedGazetteer,
+    read_gazetteer,
+    store_gazetteer,
+)
 from services.seed import load_services
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
@@ -35,8 +43,23 @@ def prepared_scotland() -> PreparedImport:
     return prepare_import(str(shared_data("boundaries", "sco-topo_lad.json")))
 
 
+@functools.cache
+def prepared_places() -> PreparedGazetteer:
+    return read_gazetteer(
+        str(shared_data("places", SHARED_PLACES_FILE)),
+        str(shared_data("places", SHARED_POSTCODES_FILE)),
+        str(shared_data("places", SHARED_DISTRICTS_FILE)),
+    )
+
+
+def store_reference_places() -> None:
+    """Every real place, district and postcode: a subset would hide the bugs of the rest."""
+    store_gazetteer(prepared_places())
+
+
 def store_reference_data() -> None:
     store_areas(prepared_scotland())
+    store_reference_places()
     load_services(SEED_FILE)
 
 
