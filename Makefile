@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 SHARED_DATA ?= ../shared/data
 BOUNDARIES ?= $(SHARED_DATA)/boundaries/sco-topo_lad.json
 BOUNDARY_OPTIONS ?=
+PLACES ?= $(SHARED_DATA)/places/scotland_populated_places_os_open_names_gb-places.csv
+POSTCODES ?= $(SHARED_DATA)/places/scotland_postcodes_nspl_2025-05_odileeds.csv
+POSTCODE_DISTRICTS ?= $(SHARED_DATA)/places/scotland_postcode_district_centroids_derived.csv
 SERVICES ?= fixtures/services.json
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -18,7 +21,7 @@ export SHARED_DATA
 
 .PHONY: install data run test lint
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +29,16 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The front-end packages (the design system) exactly as package-lock.json pins them; Django serves
+# the files pages use straight from node_modules. Reinstalled whenever the lock file changes.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 data: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py import_boundaries $(BOUNDARIES) $(BOUNDARY_OPTIONS)
+	$(BIN)/python manage.py import_places --places $(PLACES) --postcodes $(POSTCODES) --districts $(POSTCODE_DISTRICTS)
 	$(BIN)/python manage.py load_services $(SERVICES)
 
 run: data

@@ -1,0 +1,25 @@
+"""Headers every page answer carries, for the visitors' privacy."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+
+def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Adds the Permissions-Policy, and keeps answers out of caches unless a view says otherwise.
+
+    A page someone looked at must not be kept on their device for another person to find, so an
+    answer that says nothing about caching is marked never to be stored. Static files are served
+    before this runs (by WhiteNoise, with long cache lifetimes): they say nothing about anyone.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if not response.has_header("Cache-Control"):
+            add_never_cache_headers(response)
+        return response
+
+    return middleware

@@ -1,0 +1,194 @@
+"""Real-browser fixtures: Debian's Chromium, driven by Playwright, against a live Django server.
+
+The browser is the system's /usr/bin/chromium (`apt-get install chromium`): never run
+`playwright install`, which downloads a browser of its own (design §9). Each test gets a fresh
+browser context whose every request is recorded and whose requests to any other host are refused,
+so no test sends anything off this machine. A failing test leaves a screenshot in test-artifacts/.
+"""
+
+import http.server
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.handlers.wsgi import WSGIHandler
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+CHROMIUM = "/usr/bin/chromium"
+# Without the background-networking flags Chromium calls Google's hosts, which this network
+# refuses; --no-sandbox because the tests run as root. The resolver rule makes every host but this
+# machine unknown, so not even a DNS query leaves it: Playwright cannot route the hop a redirect
+# makes (it lets redirected requests through unseen), so routes alone cannot promise that.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+]
+ARTIFACTS = settings.BASE_DIR / "test-artifacts"
+# A cheap phone's screen and a laptop's.
+SCREEN_SIZES = [(360, 740), (1280, 800)]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Remembers whether the test itself failed, for the page fixture to photograph the page.
+    report = yield
+    if report.when == "call":
+        item.failed_in_call = report.failed
+    return report
+
+
+@pytest.fixture(scope="session")
+def live_server() -> Iterator[LiveServer]:
+    """pytest-django's live server, serving static files the way production does.
+
+    pytest-django serves /static/ through the staticfiles finders, which know only unhashed names;
+    the pages ask for the hashed, compressed files that collectstatic wrote (see tests/conftest.py),
+    which WhiteNoise serves from inside the application, as it does in production.
+    """
+    server = LiveServer("localhost", start=False)
+    server.thread.static_handler = lambda media_files_handler: WSGIHandler()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    # Playwright's synchronous API keeps an asyncio loop running in this thread, which Django
+    # takes for an async context and refuses database calls in (test set-up and flushes). The
+    # tests' database code is synchronous all the same, so the guard is lifted while it runs.
+    with pytest.MonkeyPatch.context() as environment, sync_playwright() as playwright:
+        environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Traffic:
+    """What the pages of one browser context asked for, said in the console, and kept."""
+
+    context: BrowserContext
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    finished: list[Request] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def requests_elsewhere(self) -> list[str]:
+        """Requests for anything but this site's own URLs (data: URLs are not requests)."""
+        return [url for url in self.requests if not url.startswith((self.origin + "/", "data:"))]
+
+    def cookies(self) -> list[dict]:
+        return self.context.cookies()
+
+    def bytes_received(self) -> int:
+        """Bytes over the wire for finished requests: headers plus the body as sent (compressed)."""
+        sizes = [request.sizes() for request in self.finished]
+        return sum(size["responseHeadersSize"] + size["responseBodySize"] for size in sizes)
+
+
+@pytest.fixture
+def context_options() -> dict:
+    """Options for the test's browser context. Parametrize a test on this name to change them,
+    e.g. ``@pytest.mark.parametrize("context_options", [{"java_script_enabled": False}])``."""
+    return {}
+
+
+@pytest.fixture
+def context(browser, live_server, context_options) -> Iterator[BrowserContext]:
+    context = browser.new_context(base_url=live_server.url, **context_options)
+
+    def refuse_other_hosts(route: Route) -> None:
+        if route.request.url.startswith(live_server.url + "/"):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", refuse_other_hosts)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def traffic(context, live_server) -> Traffic:
+    """Records every request and console error of every page in the test's context."""
+    traffic = Traffic(context, live_server.url)
+    context.on("request", lambda request: traffic.requests.append(request.url))
+    context.on("requestfinished", lambda request: traffic.finished.append(request))
+    context.on(
+        "console",
+        lambda message: message.type == "error" and traffic.console_errors.append(message.text),
+    )
+    context.on("weberror", lambda error: traffic.console_errors.append(str(error.error)))
+    return traffic
+
+
+@pytest.fixture
+def page(context, traffic, request) -> Iterator[Page]:
+    page = context.new_page()
+    yield page
+    if getattr(request.node, "failed_in_call", False):
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        page.screenshot(path=ARTIFACTS / "failures" / f"{name}.png", full_page=True)
+
+
+class NeutralPage(http.server.BaseHTTPRequestHandler):
+    """Plays the quick exit's neutral site (a weather page) on this machine."""
+
+    body = b"<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, format, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def neutral_site_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NeutralPage)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/weather"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def neutral_site(neutral_site_server, settings) -> str:
+    """Points the quick exit at a stand-in on this machine instead of the real neutral site.
+
+    /leave answers with a redirect, and Playwright cannot route a redirect's target, so the
+    target itself must be local for the browser to land somewhere without leaving the machine.
+    """
+    settings.QUICK_EXIT_URL = neutral_site_server
+    return neutral_site_server
+
+
+@pytest.fixture
+def screenshots(page) -> Callable[[str], list[Path]]:
+    """Saves the whole current page as test-artifacts/screenshots/NAME-WIDTH.png at each size."""
+
+    def save(name: str) -> list[Path]:
+        paths = []
+        for width, height in SCREEN_SIZES:
+            page.set_viewport_size({"width": width, "height": height})
+            path = ARTIFACTS / "screenshots" / f"{name}-{width}.png"
+            page.screenshot(path=path, full_page=True)
+            paths.append(path)
+        return paths
+
+    return save

@@ -1,0 +1,40 @@
+"""Reading a rendered page the way a strict Content-Security-Policy and a passer-by would."""
+
+from html.parser import HTMLParser
+
+# Words that would tell someone glancing at a tab or a history list what the site is about.
+SENSITIVE_WORDS = ("sex", "escort", "prostitut", "brothel", "selling", "trafficking")
+
+
+class PageReader(HTMLParser):
+    """Collects the page's <title> and everything a strict CSP would refuse to run or apply."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.title = ""
+        self.inline_code: list[str] = []
+        self._in_title = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = {name for name, _ in attrs}
+        if tag == "script" and "src" not in names:
+            self.inline_code.append("<script> without src")
+        if tag == "style":
+            self.inline_code.append("<style> element")
+        self.inline_code += [
+            f"{name}= on <{tag}>" for name in sorted(names) if name == "style" or name[:2] == "on"
+        ]
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+
+
+def sensitive_words_in(text: str) -> list[str]:
+    return [word for word in SENSITIVE_WORDS if word in text.lower()]

@@ -1,0 +1,84 @@
+"""The Content-Security-Policy and Permissions-Policy as sent, for the public site and for admin."""
+
+import re
+import runpy
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from geography.models import CouncilArea
+from servicemap.content_security import tile_server_source
+
+STRICT_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "img-src": "'self' data:",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+
+def directives(policy: str) -> dict[str, str]:
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
+def settings_with_environment(monkeypatch, **environment: str) -> dict:
+    """The settings module's values as a deployment with this environment would compute them."""
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    return runpy.run_path(str(settings.BASE_DIR / "servicemap" / "settings.py"))
+
+
+def test_public_pages_send_the_strict_policy(client):
+    response = client.get(reverse("about"))
+
+    assert directives(response["Content-Security-Policy"]) == STRICT_POLICY
+    assert response["Permissions-Policy"] == (
+        "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+    )
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    ("tile_url", "source"),
+    [
+        ("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", "https://*.tile.openstreetmap.org"),
+        ("https://tiles.example.org/styles/{z}/{x}/{y}.png?key=abc", "https://tiles.example.org"),
+        ("http://localhost:8080/{z}/{x}/{y}.png", "http://localhost:8080"),
+    ],
+)
+def test_a_tile_server_is_admitted_by_its_host_alone(tile_url, source):
+    assert tile_server_source(tile_url) == source
+
+
+def test_images_come_from_no_other_host_unless_a_tile_server_is_configured(monkeypatch):
+    monkeypatch.delenv("MAP_TILE_URL", raising=False)
+    default = settings_with_environment(monkeypatch)
+    with_tiles = settings_with_environment(
+        monkeypatch, MAP_TILE_URL="https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png"
+    )
+
+    assert default["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == ["'self'", "data:"]
+    assert with_tiles["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["img-src"] == [
+        "'self'",
+        "data:",
+        "https://*.tile.openstreetmap.org",
+    ]
+
+
+def test_admin_map_widgets_run_their_inline_scripts_by_nonce(admin_client):
+    area = CouncilArea.objects.get(code="S12000023")
+    response = admin_client.get(reverse("admin:geography_councilarea_change", args=[area.pk]))
+
+    page = response.content.decode()
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    inline_scripts = re.findall(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)([^>]*)>", page)
+    assert response.status_code == 200
+    assert inline_scripts, "the change page should have the Leaflet widget's inline scripts"
+    assert all(f'nonce="{nonce}"' in attributes for attributes in inline_scripts)
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
