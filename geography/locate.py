@@ -4,10 +4,11 @@ Everything here is answered from our own data: no postcode, place or coordinate 
 another service, stored or logged.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geography.lookup import area_at
 from geography.models import CouncilArea, Country
+from geography.places import parse_postcode, resolve_place, resolve_postcode
 
 Point = tuple[float, float]  # (longitude, latitude)
 
@@ -15,11 +16,13 @@ Point = tuple[float, float]  # (longitude, latitude)
 @dataclass(frozen=True)
 class Located:
     """Where the person is, as far as we can tell. ``area`` is None when we hold no Scottish
-    council area for the place; ``problem`` then says why, in words for the visitor."""
+    council area for the place; ``message`` then says why, in words for the visitor. With an area,
+    ``message`` may say how the place was read ("Using the middle of the EH6 postcode district").
+    """
 
     area: CouncilArea | None
     point: Point | None
-    problem: str = ""
+    message: str = ""
 
 
 def locate_area(area: CouncilArea) -> Located:
@@ -32,9 +35,24 @@ def locate_point(lon: float, lat: float) -> Located:
         return Located(
             area=None,
             point=(lon, lat),
-            problem="That place is not in a Scottish council area (it may be at sea or "
+            message="That place is not in a Scottish council area (it may be at sea or "
             "outside Scotland).",
         )
     if area.country != Country.SCOTLAND:
-        return Located(area=None, point=(lon, lat), problem=f"{area.name} is outside Scotland.")
+        return Located(area=None, point=(lon, lat), message=f"{area.name} is outside Scotland.")
     return Located(area=area, point=(lon, lat))
+
+
+def locate_text(text: str) -> Located:
+    """A postcode (full, or just the district) or the name of a town or village."""
+    if parse_postcode(text) is not None:
+        postcode = resolve_postcode(text)
+        if postcode.point is None:
+            return Located(area=None, point=None, message=postcode.message)
+        located = locate_point(*postcode.point)
+        return replace(located, message=located.message or postcode.message)
+    place = resolve_place(text)
+    if place.place is None:
+        return Located(area=None, point=None, message=place.message)
+    located = locate_point(place.place.lon, place.place.lat)
+    return replace(located, message=located.message or f"Using {place.place.label}.")

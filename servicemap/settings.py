@@ -8,8 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from servicemap.content_security import tile_server_source
 from servicemap.gis_libraries import gdal_library_path, geos_library_path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -48,18 +50,24 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "leaflet",
     "djgeojson",
+    "csp",
     "rest_framework",
     "drf_spectacular",
+    "import_export",
     "servicemap",
     "geography",
     "services",
+    "django_ratelimit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "servicemap.middleware.privacy_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -69,6 +77,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "servicemap.urls"
+# Form widgets render from the same template folders as pages (templates/services/widgets/…).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "servicemap.wsgi.application"
 
 TEMPLATES = [
@@ -112,6 +122,23 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "servicemap.finders.PackageFilesFinder",
+]
+# Front-end packages come from npm (package.json; `make install` runs `npm ci`) and are served from
+# node_modules, never copied into the repository. Each URL prefix names a package folder and the
+# only files in it that pages use, so collectstatic ships nothing else. The design system's CSS
+# has no web fonts and no outside URLs; its JavaScript is not listed because no page needs it yet
+# (a page that does adds "scripts/design-system.js" and starts each component on its own: never
+# DS.initAll(), which also starts the design system's tracking).
+PACKAGE_STATIC_FILES = {
+    "design-system": (
+        BASE_DIR / "node_modules" / "@scottish-government" / "design-system" / "dist",
+        ["css/design-system.min.css"],
+    ),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -152,11 +179,37 @@ BOUNDARY_VERSION_CHECK_SECONDS = float(os.environ.get("BOUNDARY_VERSION_CHECK_SE
 # Every outbound HTTP request (boundary and data downloads) gives up after this many seconds.
 OUTBOUND_TIMEOUT_SECONDS = float(os.environ.get("OUTBOUND_TIMEOUT_SECONDS", "60"))
 
+# Where the quick exit ("Leave this site", Esc, Shift three times) sends people, through /leave,
+# which also tells the browser to forget this site's cache, cookies and storage.
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
+
+# Pages load only this site's own files: no inline code, no other host (map tiles excepted, when a
+# tile server is configured). Admin's map widgets need inline scripts: django-leaflet gives each a
+# nonce, and NONCE adds it to the header only on a response that used one, so public pages never
+# carry a nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *([tile_server_source(MAP_TILE_URL)] if MAP_TILE_URL else [])],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# The finder may ask for the device's location on its own pages (never in a frame or for another
+# site); no page may use the camera, microphone, payments or USB devices.
+PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The suggestion form's CSRF cookie, the only one a public page sets, goes when the browser closes.
+CSRF_COOKIE_AGE = None
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
@@ -165,11 +218,33 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("BEHIND_TLS_PROXY") else None
 )
 
+# The development server's access log (django.server) keeps Django's format but loses query
+# strings: what someone searched for must not end up in a log. gunicorn.conf.py does the same
+# for production.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_requests": {"()": "servicemap.log_filters.RedactRequestDetails"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_requests"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }
 
 # The public JSON API: anonymous, JSON only (no browsable pages with their cookies and inline
@@ -182,6 +257,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "servicemap.problems.problem_details_handler",
+    # "format" is HSDS's own query parameter in the Open Referral feed, not DRF's renderer switch.
+    "URL_FORMAT_OVERRIDE": None,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Support finder API",
@@ -191,4 +268,34 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # One name for each vocabulary wherever it appears (trans and non-binary share Inclusion).
+    "ENUM_NAME_OVERRIDES": {
+        "InclusionEnum": "services.models.Inclusion",
+        "OfferCodeEnum": "services.models.OfferCode",
+        "AccessCodeEnum": "services.models.AccessCode",
+    },
 }
+
+# A cache shared by every server process (Redis) when CACHE_URL names one; otherwise each process
+# keeps its own in memory, which is right for one developer's server.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+        }
+        if os.environ.get("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
+# increments atomically, and the in-memory one is only for a single development process;
+# servicemap.W001 (checks.py) warns a deployment that has not set CACHE_URL.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# The suggestion form: at most this many suggestions an hour from one client.
+SUGGESTIONS_PER_HOUR = int(os.environ.get("SUGGESTIONS_PER_HOUR", "5"))
+
+# A service not checked with the service for this many days is shown as possibly out of date
+# and waits in the admins' review queue.
+VERIFICATION_PERIOD_DAYS = int(os.environ.get("VERIFICATION_PERIOD_DAYS", "183"))

@@ -1,12 +1,22 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from servicemap import api_docs, views
 
 admin.site.site_header = "Service finder administration"
 admin.site.site_title = "Service finder admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("geography.urls")),
+    path("about/", views.about, name="about"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("staying-safe/", views.staying_safe, name="staying-safe"),
+    path("leave", views.leave, name="leave"),
+    path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    path("api/v1/docs", api_docs.api_docs, name="api-docs"),
     path("api/v1/", include("services.api_urls")),
+    path("api/v1/", include("geography.api_urls")),
+    path("openreferral/", include("services.openreferral.urls")),
     path("", include("services.urls")),
 ]

@@ -7,6 +7,8 @@ class ServicesConfig(AppConfig):
     verbose_name = "Services"
 
     def ready(self) -> None:
+        from services.roles import sync_roles
         from services.signals import sync_vocabularies
 
         post_migrate.connect(sync_vocabularies, sender=self)
+        post_migrate.connect(sync_roles, sender=self)

@@ -29,6 +29,24 @@ class Status(enum.StrEnum):
     def rank(self) -> int:
         return list(Status).index(self)
 
+    @property
+    def label(self) -> str:
+        """The verdict as a visitor reads it on a result."""
+        return {
+            Status.ELIGIBLE: "For you",
+            Status.UNCLEAR: "Check with them",
+            Status.NOT_ELIGIBLE: "Not for you",
+        }[self]
+
+    @property
+    def heading(self) -> str:
+        """The heading over the group of results with this verdict."""
+        return {
+            Status.ELIGIBLE: "Services for you",
+            Status.UNCLEAR: "Services that may be for you: check with them",
+            Status.NOT_ELIGIBLE: "Services that are not for you",
+        }[self]
+
 
 class Gender(models.TextChoices):
     WOMAN = "woman", "Woman"
@@ -121,7 +139,7 @@ def _evaluate(service: ServiceRules, person: Person) -> Verdict:
     notes = [f.reason for f in findings if f.status is Status.ELIGIBLE]
     # When something rules the person out, that is the reason; otherwise say who it is for.
     summary = [] if blocking else [who_it_is_for(service)]
-    reasons = [*blocking, *summary, *unclear, *notes, *_inclusion_notes(service, person)]
+    reasons = [*blocking, *summary, *unclear, *notes, *inclusion_notes(service, person)]
     return Verdict(status, tuple(dict.fromkeys(reason for reason in reasons if reason)))
 
 
@@ -259,7 +277,7 @@ def _other_criteria_findings(service: ServiceRules) -> list[_Finding]:
     return []
 
 
-def _inclusion_notes(service: ServiceRules, person: Person) -> list[str]:
+def inclusion_notes(service: ServiceRules, person: Person = Person()) -> list[str]:
     """Say plainly whether a service includes trans and non-binary people, whoever is asking.
 
     A group the person's own answers already brought up is left to that finding.

@@ -4,7 +4,7 @@ from django import forms
 
 from geography.models import CouncilArea, Country
 from services.eligibility import Gender, PersonInvolvement
-from services.models import MAX_AGE, OfferCode
+from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
 
 PREFER_NOT_TO_SAY = ("", "Prefer not to say")
 YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT_TO_SAY]
@@ -25,8 +25,14 @@ class TriStateField(forms.TypedChoiceField):
 
 
 class FinderForm(forms.Form):
+    place = forms.CharField(
+        label="Town, village or postcode",
+        required=False,
+        max_length=100,
+        help_text="For example Inverness, EH6 5AB or just EH6.",
+    )
     area = forms.ModelChoiceField(
-        label="Council area",
+        label="Or choose a council area",
         queryset=CouncilArea.objects.none(),
         required=False,
         empty_label="Choose a council area",
@@ -72,9 +78,59 @@ class FinderForm(forms.Form):
         self.fields["area"].queryset = CouncilArea.objects.without_geometry().filter(
             country=Country.SCOTLAND
         )
+        self.fields["area"].label_from_instance = lambda area: area.name
 
     def clean(self):
         cleaned = super().clean()
         if (cleaned.get("lon") is None) != (cleaned.get("lat") is None):
             raise forms.ValidationError("The point on the map was incomplete: choose it again.")
         return cleaned
+
+
+class SuggestionForm(forms.ModelForm):
+    """Suggest a service or a correction. It asks nothing about the person suggesting."""
+
+    source_url = forms.URLField(
+        label="A web page that confirms it (optional)",
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+    )
+    # Hidden from people by CSS and from screen readers; bots fill in every field they find.
+    website = forms.CharField(label="Leave this empty", required=False)
+
+    class Meta:
+        model = Suggestion
+        fields = ["kind", "service", "service_name", "details", "source_url"]
+        labels = {
+            "kind": "What would you like to tell us about?",
+            "service": "Which service is it about?",
+            "service_name": "The service's name",
+            "details": "What should we know?",
+        }
+        help_texts = {
+            "details": "Do not include your name or anything about yourself or anyone else.",
+            "service_name": "For a service we do not list.",
+        }
+        widgets = {"kind": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.published_objects.only("name", "slug")
+        self.fields["service"].empty_label = "Choose a service"
+        self.fields["service_name"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == SuggestionKind.CORRECTION:
+            if not cleaned.get("service"):
+                self.add_error("service", "Choose the service the correction is about.")
+            else:
+                cleaned["service_name"] = cleaned["service"].name
+        elif cleaned.get("kind") == SuggestionKind.NEW_SERVICE and not cleaned.get("service_name"):
+            self.add_error("service_name", "Give the service's name.")
+        return cleaned
+
+    @property
+    def is_from_a_bot(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

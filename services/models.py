@@ -4,16 +4,31 @@ Eligibility lives on the service as plain fields (design §4) so that the rules 
 ``services.eligibility`` can read them without another query.
 """
 
+from datetime import date, timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator, validate_email
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from djgeojson.fields import PointField
 
 from geography.lookup import area_at
-from geography.models import CouncilArea
+from geography.models import CouncilArea, Country
 
 MAX_AGE = 120
+# How the admin action "mark as checked today" records its source (see templatetags/finder.py).
+CHECKED_WITH_THE_SERVICE = "Checked with the service"
+
+
+def review_cutoff(today: date) -> date:
+    """Facts last checked before this day may be out of date."""
+    return today - timedelta(days=settings.VERIFICATION_PERIOD_DAYS)
+
+
+def may_be_out_of_date(last_verified: date | None, today: date) -> bool:
+    return last_verified is None or last_verified < review_cutoff(today)
 
 
 class OfferCode(models.TextChoices):
@@ -163,6 +178,34 @@ class ServiceQuerySet(models.QuerySet):
     def based_in(self, country: str) -> "ServiceQuerySet":
         """Services with at least one base (a location) in the given country."""
         return self.filter(locations__council_area__country=country).distinct()
+
+    def working_in(self, area: CouncilArea) -> "ServiceQuerySet":
+        """Services that work in the area: they cover it, or all of its country or the UK.
+
+        The same rule as ``services.availability``, in SQL, for lists filtered by area. A
+        subquery rather than a join, so a service covering many areas is listed once.
+        """
+        covering = Service.coverage.through.objects.filter(councilarea=area).values("service_id")
+        nationwide = [Scope.UK, Scope.SCOTLAND] if area.country == Country.SCOTLAND else [Scope.UK]
+        return self.filter(models.Q(pk__in=covering) | models.Q(scope__in=nationwide))
+
+    def offering(self, offer_code: str) -> "ServiceQuerySet":
+        return self.filter(offers=offer_code)
+
+    def mentioning(self, text: str) -> "ServiceQuerySet":
+        return self.filter(
+            models.Q(name__icontains=text)
+            | models.Q(summary__icontains=text)
+            | models.Q(description__icontains=text)
+            | models.Q(organisation__name__icontains=text)
+        )
+
+    def needing_review(self, today: date | None = None) -> "ServiceQuerySet":
+        """Services not checked with the service within VERIFICATION_PERIOD_DAYS (or never)."""
+        return self.filter(
+            models.Q(last_verified__isnull=True)
+            | models.Q(last_verified__lt=review_cutoff(today or timezone.localdate()))
+        )
 
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
@@ -457,3 +500,67 @@ class ServiceSource(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class SuggestionKind(models.TextChoices):
+    NEW_SERVICE = "new_service", "A service this site does not list"
+    CORRECTION = "correction", "Something wrong or out of date about a service"
+
+
+class SuggestionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for an admin"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class Suggestion(Timestamped):
+    """A visitor's suggestion of a service or a correction, kept for an admin to moderate.
+
+    It holds only what the form asks for (no name, email or address of the person suggesting),
+    and nothing is emailed from the server.
+    """
+
+    kind = models.CharField(max_length=12, choices=SuggestionKind.choices)
+    service = models.ForeignKey(
+        Service,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+        help_text="The service a correction is about, or the one a suggestion became.",
+    )
+    service_name = models.CharField(
+        "service's name",
+        max_length=200,
+        help_text="As the visitor gave it, or the corrected service's name at the time.",
+    )
+    details = models.TextField(max_length=4000)
+    source_url = models.URLField(
+        "where this is published", max_length=500, blank=True, help_text="A page that confirms it."
+    )
+    status = models.CharField(
+        max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.PENDING
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+    moderator_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(service_name=""),
+                name="suggestion_names_a_service",
+                violation_error_message="Say which service this is about.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        subject = self.service.name if self.service_id else self.service_name
+        return f"{self.get_kind_display()}: {subject}"

@@ -6,7 +6,7 @@ The HTML finder and the JSON API take the same answers; this is where both becom
 
 from typing import Any
 
-from geography.locate import Located, locate_area, locate_point
+from geography.locate import Located, locate_area, locate_point, locate_text
 from services.eligibility import Gender, Person, PersonInvolvement
 from services.search import SearchQuery
 
@@ -26,6 +26,8 @@ def located_from(data: dict[str, Any]) -> Located | None:
     # A point (a tap on the map, the device's location) is more precise than a chosen area.
     if data.get("lon") is not None and data.get("lat") is not None:
         return locate_point(data["lon"], data["lat"])
+    if data.get("place"):
+        return locate_text(data["place"])
     if data.get("area") is not None:
         return locate_area(data["area"])
     return None

@@ -114,21 +114,32 @@ def reach_of(service: Service) -> Reach:
         ),
         remote=service.remote,
         access=frozenset(route.code for route in service.access_routes.all()),
-        bases=tuple(
-            base
-            for base in (_base_point(location) for location in service.public_locations)
-            if base is not None
-        ),
+        bases=tuple((base.lon, base.lat) for base in public_bases(service)),
     )
 
 
-def _base_point(location: Location) -> Point | None:
+@dataclass(frozen=True)
+class Base:
+    """A public base of a service, placed on the map."""
+
+    name: str
+    lon: float
+    lat: float
     # A base known only by its council area is placed at a point inside that area: good enough to
-    # rank services by distance, and the page says the address is given on contact.
-    if location.point:
-        lon, lat = location.point["coordinates"][:2]
-        return (lon, lat)
-    return _label_point(location.council_area)
+    # rank by distance and to mark on a whole-country map; the page says to ask for the address.
+    approximate: bool
+
+
+def public_bases(service: Service) -> list[Base]:
+    """The public bases of a service prefetched by :func:`published_services`."""
+    bases = []
+    for location in service.public_locations:
+        if location.point:
+            lon, lat = location.point["coordinates"][:2]
+            bases.append(Base(location.name, lon, lat, approximate=False))
+        elif (point := _label_point(location.council_area)) is not None:
+            bases.append(Base(location.name, *point, approximate=True))
+    return bases
 
 
 def _label_point(area: CouncilArea | None) -> Point | None:
@@ -162,11 +173,12 @@ def location_message(outcome: SearchOutcome, located: Located | None) -> str:
     """What the visitor should know about the place they gave, or an empty string."""
     if located is None:
         return ""
-    if located.problem:
-        return f"{located.problem} These services work across Scotland, the UK or remotely."
+    if located.area is None:
+        return f"{located.message} These services work across Scotland, the UK or remotely."
+    sentences = [located.message] if located.message else []
     if outcome.no_local_service:
-        return (
+        sentences.append(
             f"No specialist service works in person in {located.area.name}. These services "
             "support people there from across Scotland, the UK or remotely."
         )
-    return ""
+    return " ".join(sentences)

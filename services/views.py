@@ -1,52 +1,78 @@
 """Public pages. Each view checks its input, asks one function, and renders the answer."""
 
+import csv
+import json
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from geography.models import CouncilArea
+from geography.models import CouncilArea, Country
 from services.availability import coverage
-from services.eligibility import ServiceRules, Status, who_it_is_for
+from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
 from services.forms import FinderForm
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, published_services, reach_of, search
+from services.statistics import coverage_gap, survey_figures
+from services.templatetags.finder import service_facts
 
 
 @csrf_exempt  # read-only: a CSRF token would mean a cookie, and public pages set none
 @require_http_methods(["GET", "POST"])
 def finder(request: HttpRequest) -> HttpResponse:
     """The question form; its answers are POSTed so nothing the person said enters a URL."""
+    return finder_response(request, "services/finder.html")
+
+
+def finder_response(request: HttpRequest, template: str, caseworker: bool = False) -> HttpResponse:
+    """The finder's form and answer, for the public page and the caseworkers' page alike.
+
+    finder.js asks for the results alone (header X-Finder-Fragment) to update the list in place.
+    """
     form = FinderForm(request.POST if request.method == "POST" else None)
-    context = {"form": form}
+    context = {
+        "form": form,
+        "caseworker": caseworker,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
     status = 200
-    if request.method == "POST":
+    if form.is_bound:
         if form.is_valid():
-            located = located_from(form.cleaned_data)
-            outcome = search(query_from(form.cleaned_data, located))
+            # Caseworkers always see the services their client cannot use, and why.
+            answers = (
+                {**form.cleaned_data, "include_not_eligible": True}
+                if caseworker
+                else form.cleaned_data
+            )
+            located = located_from(answers)
+            outcome = search(query_from(answers, located))
             context.update(
                 outcome=outcome,
                 location_message=location_message(outcome, located),
                 located_area=located.area if located else None,
+                show_distance=bool(located and located.point),
                 groups=_grouped(outcome.results),
             )
         else:
             status = 400
-    response = render(request, "services/finder.html", context, status=status)
-    if request.method == "POST":
+    if form.is_bound and request.headers.get("X-Finder-Fragment") == "results":
+        valid = status == 200
+        template = (
+            "services/includes/results.html" if valid else "includes/fields/error_summary.html"
+        )
+    response = render(request, template, context, status=status)
+    if form.is_bound:
         response["Cache-Control"] = "no-store"
     return response
 
 
 def _grouped(results: list) -> list[dict]:
-    headings = {
-        Status.ELIGIBLE: "Services for you",
-        Status.UNCLEAR: "Services that may be for you: check with them",
-        Status.NOT_ELIGIBLE: "Services that are not for you",
-    }
     return [
-        {"status": status, "heading": heading, "results": members}
-        for status, heading in headings.items()
+        {"status": status, "heading": status.heading, "results": members}
+        for status in Status
         if (members := [result for result in results if result.status is status])
     ]
 
@@ -54,13 +80,18 @@ def _grouped(results: list) -> list[dict]:
 @require_safe
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(published_services().prefetch_related("sources"), slug=slug)
+    rules = ServiceRules.of(service)
+    reach = reach_of(service)
     return render(
         request,
         "services/service_detail.html",
         {
             "service": service,
-            "who_it_is_for": who_it_is_for(ServiceRules.of(service)),
-            "coverage": coverage(reach_of(service)),
+            "who_it_is_for": who_it_is_for(rules),
+            "inclusion_notes": inclusion_notes(rules),
+            "coverage": coverage(reach),
+            "coverage_codes": [area.code for area in reach.areas],
+            **service_facts(service),
         },
     )
 
@@ -72,5 +103,37 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "services/area_detail.html",
-        {"area": area, "outcome": outcome, "results": outcome.results},
+        {"area": area, "outcome": outcome, "results": outcome.results, "highlight": [area.code]},
     )
+
+
+@require_safe
+def statistics(request: HttpRequest) -> HttpResponse:
+    services = list(published_services())
+    gap = coverage_gap(services, list(_scottish_areas()))
+    return render(
+        request,
+        "services/statistics.html",
+        {
+            "breakdowns": survey_figures(services),
+            "gap": gap,
+            "areas_without": [area for area in gap if area.face_to_face == 0],
+            "gap_values_json": json.dumps({area.code: area.face_to_face for area in gap}),
+        },
+    )
+
+
+@require_safe
+def coverage_gap_csv(request: HttpRequest) -> HttpResponse:
+    gap = coverage_gap(list(published_services()), list(_scottish_areas()))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="coverage-gap.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["gss_code", "council_area", "face_to_face_services", "services"])
+    for area in gap:
+        writer.writerow([area.code, area.name, area.face_to_face, "; ".join(area.services)])
+    return response
+
+
+def _scottish_areas():
+    return CouncilArea.objects.without_geometry().filter(country=Country.SCOTLAND)

@@ -8,8 +8,8 @@ class CoverageMapWidget(forms.CheckboxSelectMultiple):
     template_name = "services/widgets/coverage_map.html"
 
     class Media:
-        css = {"all": ["leaflet/leaflet.css", "services/admin/coverage_map.css"]}
-        js = ["leaflet/leaflet.js", "services/admin/coverage_map.js"]
+        css = {"all": ["leaflet/leaflet.css", "geography/area_map_admin.css"]}
+        js = ["leaflet/leaflet.js", "geography/area_map.js"]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -1,0 +1,70 @@
+"""The finder's components, as inclusion tags: templates stay declarative (no logic beyond loops
+and conditionals), and every page shows a service the same way."""
+
+from django import template
+from django.utils import formats, timezone
+
+from services.eligibility import Status
+from services.models import CHECKED_WITH_THE_SERVICE, Confidence, Service, may_be_out_of_date
+from services.search import Result
+from services.wording import waiting_list_text
+
+register = template.Library()
+
+TAG_CLASSES = {
+    Status.ELIGIBLE: "ds_tag--green",
+    Status.UNCLEAR: "ds_tag--yellow",
+    Status.NOT_ELIGIBLE: "ds_tag--grey",
+}
+
+
+@register.inclusion_tag("services/includes/result.html")
+def result_card(result: Result, show_distance: bool = True, show_verdict: bool = True) -> dict:
+    service = result.service
+    distance = result.distance_km
+    return {
+        "result": result,
+        "service": service,
+        "show_verdict": show_verdict,
+        "status_label": result.status.label,
+        "tag_class": TAG_CLASSES[result.status],
+        "reasons": result.verdict.reasons,
+        "because": result.availability.because,
+        "distance": f"About {distance:.0f} km away" if show_distance and distance else "",
+        **service_facts(service),
+    }
+
+
+def service_facts(service: Service) -> dict:
+    """What every view of a service shows about waiting, contact and how fresh the facts are."""
+    return {
+        "service": service,
+        "waiting": waiting_list_text(service.waiting_list, service.next_course_starts),
+        "contacts": service.public_contacts,
+        "checked": checked_text(service),
+        "may_be_out_of_date": may_be_out_of_date(service.last_verified, timezone.localdate()),
+        "unchecked_facts": unchecked_facts(service),
+    }
+
+
+def checked_text(service: Service) -> str:
+    """When the details were last confirmed, and how: an admin's check with the service itself,
+    or the source they came from (the seed data's survey was never checked with each service)."""
+    if service.last_verified is None:
+        return "Not yet checked with the service"
+    when = formats.date_format(service.last_verified, "j F Y")
+    if service.verification_source.startswith(CHECKED_WITH_THE_SERVICE):
+        return f"Checked with the service on {when}"
+    source = f" ({service.verification_source})" if service.verification_source else ""
+    return f"Last checked on {when}{source}"
+
+
+def unchecked_facts(service: Service) -> list[str]:
+    """The groups of facts not yet confirmed with the service, in words."""
+    groups = {
+        "where it works": service.location_confidence,
+        "what it offers": service.offer_confidence,
+        "who it is for": service.eligibility_confidence,
+        "waiting times": service.waiting_list_confidence,
+    }
+    return [name for name, confidence in groups.items() if confidence == Confidence.LOW]

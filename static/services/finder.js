@@ -1,0 +1,155 @@
+// The finder, enhanced: answers update the list in place, "Use my location" and a tap on the
+// map fill in the place, and the map is told about every new search. Without this file the form
+// still works: it is POSTed and the page comes back with the list.
+(function () {
+  "use strict";
+
+  var form = document.getElementById("finder-form");
+  var results = document.getElementById("finder-results");
+  if (!form || !results || !window.fetch || !window.FormData) { return; }
+
+  var lonField = form.querySelector("input[name=lon]");
+  var latField = form.querySelector("input[name=lat]");
+  var areaField = form.querySelector("select[name=area]");
+  var placeField = form.querySelector("input[name=place]");
+  var status = document.getElementById("finder-status");
+  var pending = null;
+
+  // About 1 km: precise enough to find the council area, too coarse to find a home.
+  function rounded(value) { return Math.round(value * 100) / 100; }
+
+  function say(message) {
+    if (status) { status.textContent = message; }
+  }
+
+  function clearPoint() {
+    lonField.value = "";
+    latField.value = "";
+  }
+
+  // The search as JSON for the API the map uses: the same answers the form would POST.
+  function answers() {
+    var data = new FormData(form);
+    var body = {};
+    var tristate = { yes: true, no: false };
+    ["age", "gender", "involvement", "area", "lon", "lat", "place"].forEach(function (name) {
+      var value = (data.get(name) || "").trim();
+      if (value !== "") { body[name] = value; }
+    });
+    if (body.age !== undefined) { body.age = Number(body.age); }
+    if (body.lon !== undefined) {
+      body.lon = Number(body.lon);
+      body.lat = Number(body.lat);
+      delete body.area;
+      delete body.place;
+    } else if (body.place !== undefined) {
+      delete body.area;
+    }
+    ["trans", "trafficked"].forEach(function (name) {
+      var value = data.get(name);
+      if (value in tristate) { body[name] = tristate[value]; }
+    });
+    body.needs = data.getAll("needs");
+    body.remote_only = data.get("remote_only") === "on";
+    body.include_not_eligible = data.get("include_not_eligible") === "on";
+    return body;
+  }
+
+  function search() {
+    if (pending) { pending.abort(); }
+    pending = new AbortController();
+    say("Searching…");
+    var body = answers();
+    fetch(form.action, {
+      method: "POST",
+      body: new FormData(form),
+      headers: { "X-Finder-Fragment": "results" },
+      credentials: "omit",
+      signal: pending.signal
+    })
+      .then(function (response) { return response.text(); })
+      .then(function (html) {
+        results.innerHTML = html;
+        var heading = results.querySelector("h2");
+        say(heading ? heading.textContent.trim() : "");
+        document.dispatchEvent(new CustomEvent("finder:search", { detail: body }));
+      })
+      .catch(function (error) {
+        if (error.name !== "AbortError") {
+          say("Something went wrong. Use the Find support button to try again.");
+        }
+      });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    search();
+  });
+
+  form.addEventListener("change", function (event) {
+    if (event.target === areaField || event.target === placeField) {
+      clearPoint();
+      if (event.target === areaField && placeField) { placeField.value = ""; }
+    }
+  });
+
+  // The map (or anything else) can set the place: rounded, then searched.
+  document.addEventListener("finder:point", function (event) {
+    lonField.value = rounded(event.detail.lon);
+    latField.value = rounded(event.detail.lat);
+    if (placeField) { placeField.value = ""; }
+    if (areaField && event.detail.area) { areaField.value = event.detail.area; }
+    search();
+  });
+
+  var locate = document.getElementById("use-my-location");
+  if (locate && navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener("click", function () {
+      say("Finding your location…");
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          document.dispatchEvent(new CustomEvent("finder:point", {
+            detail: { lon: position.coords.longitude, lat: position.coords.latitude }
+          }));
+        },
+        function () { say("Your location is not available. Choose your council area instead."); },
+        { enableHighAccuracy: false, maximumAge: 600000, timeout: 15000 }
+      );
+    });
+  }
+
+  // Suggestions for a town or village: POSTed, so what is typed never enters a URL.
+  var suggestions = document.getElementById("place-suggestions");
+  var suggestUrl = form.getAttribute("data-suggest-url");
+  var lastTyped = "";
+  if (placeField && suggestions && suggestUrl) {
+    placeField.addEventListener("input", function () {
+      var typed = placeField.value.trim();
+      if (typed.length < 2 || typed === lastTyped) { return; }
+      lastTyped = typed;
+      fetch(suggestUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ q: typed }),
+        credentials: "omit"
+      })
+        .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
+        .then(function (data) {
+          if (typed !== lastTyped) { return; }
+          suggestions.textContent = "";
+          data.suggestions.forEach(function (suggestion) {
+            var option = document.createElement("option");
+            option.value = suggestion.label;
+            suggestions.appendChild(option);
+          });
+        })
+        .catch(function () { /* suggestions are a convenience; typing still works */ });
+    });
+  }
+
+  if (form.getAttribute("data-searched") === "true") {
+    document.dispatchEvent(new CustomEvent("finder:search", { detail: answers() }));
+  }
+  window.finderAnswers = answers;
+})();

@@ -1,0 +1,185 @@
+// The finder's map: council areas shaded by how many of the person's possible services reach
+// them, their chosen area outlined, public bases as markers; a tap on an area searches there, and
+// choosing a result highlights where it works. Leaflet and the shapes load only after the form
+// and list are usable, so a slow phone can start answering at once.
+(function () {
+  "use strict";
+
+  var container = document.getElementById("finder-map");
+  if (!container || !window.fetch || !window.Promise) { return; }
+
+  var shades = ["#f0f4f8", "#c9dcef", "#94bbe0", "#5a95cc", "#2b6eb0", "#0b4d8c"];
+  var map, areas, markers, legend;
+  var byCode = {};
+  var resultsBySlug = {};
+  var counts = {};
+  var chosenArea = null;
+  var highlighted = [];
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadStyle(href) {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    document.head.appendChild(link);
+  }
+
+  function shadeFor(count) {
+    return shades[Math.min(count || 0, shades.length - 1)];
+  }
+
+  function styleFor(code) {
+    var isChosen = code === chosenArea;
+    var isHighlighted = highlighted.indexOf(code) !== -1;
+    return {
+      color: isChosen || isHighlighted ? "#333333" : "#7a8591",
+      weight: isChosen ? 4 : (isHighlighted ? 3 : 1),
+      dashArray: isHighlighted && !isChosen ? "6 4" : null,
+      fillColor: shadeFor(counts[code]),
+      fillOpacity: isHighlighted ? 0.95 : 0.75
+    };
+  }
+
+  function restyle() {
+    Object.keys(byCode).forEach(function (code) { byCode[code].setStyle(styleFor(code)); });
+    if (chosenArea && byCode[chosenArea]) { byCode[chosenArea].bringToFront(); }
+  }
+
+  function describe(code) {
+    var layer = byCode[code];
+    var count = counts[code] || 0;
+    return layer.feature.properties.name + ": " + count + (count === 1 ? " service" : " services");
+  }
+
+  function drawMarkers(results) {
+    markers.clearLayers();
+    results.forEach(function (result) {
+      result.bases.forEach(function (base) {
+        L.circleMarker([base.lat, base.lon], {
+          radius: 7, color: "#ffffff", weight: 2, fillColor: "#0065bd", fillOpacity: 1
+        })
+          .bindTooltip(result.name + (base.approximate ? " (area only)" : ""))
+          .on("click", function () { highlight(result.slug); })
+          .addTo(markers);
+      });
+    });
+  }
+
+  function drawLegend() {
+    if (!legend) { return; }
+    var max = 0;
+    Object.keys(counts).forEach(function (code) { max = Math.max(max, counts[code]); });
+    legend.textContent = "";
+    for (var count = 0; count <= Math.min(max, shades.length - 1); count += 1) {
+      var item = document.createElement("li");
+      var swatch = document.createElement("span");
+      swatch.className = "finder-map__swatch finder-map__swatch--" + count;
+      item.appendChild(swatch);
+      var last = count === shades.length - 1 && max > count;
+      item.appendChild(document.createTextNode(
+        count + (last ? " or more" : "") + (count === 1 && !last ? " service" : " services")
+      ));
+      legend.appendChild(item);
+    }
+  }
+
+  function highlight(slug) {
+    var result = resultsBySlug[slug];
+    highlighted = result ? (result.scope === "areas" ? result.coverage : Object.keys(byCode)) : [];
+    restyle();
+    var items = document.querySelectorAll("[data-result-slug]");
+    Array.prototype.forEach.call(items, function (item) {
+      item.classList.toggle("finder-result--selected", item.getAttribute("data-result-slug") === slug);
+    });
+  }
+
+  function update(answers) {
+    fetch(container.getAttribute("data-search-url"), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(answers),
+      credentials: "omit"
+    })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        counts = data.counts_by_area;
+        chosenArea = data.area ? data.area.code : null;
+        highlighted = [];
+        resultsBySlug = {};
+        data.results.forEach(function (result) { resultsBySlug[result.slug] = result; });
+        restyle();
+        drawMarkers(data.results);
+        drawLegend();
+        Object.keys(byCode).forEach(function (code) {
+          byCode[code].setTooltipContent(describe(code));
+        });
+        if (chosenArea && byCode[chosenArea]) {
+          map.fitBounds(byCode[chosenArea].getBounds(), { maxZoom: 9 });
+        }
+      });
+  }
+
+  function start(shapes) {
+    map = L.map(container, { minZoom: 5, maxZoom: 13, zoomSnap: 0.5 });
+    var tiles = container.getAttribute("data-tile-url");
+    if (tiles) {
+      L.tileLayer(tiles, { attribution: container.getAttribute("data-tile-attribution") }).addTo(map);
+    }
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(container.getAttribute("data-attribution"));
+    areas = L.geoJSON(shapes, {
+      style: function (feature) {
+        var style = styleFor(feature.properties.code);
+        // A class per area lets people's tools (and the browser tests) find an area's shape.
+        style.className = "finder-map__area finder-map__area--" + feature.properties.code;
+        return style;
+      },
+      onEachFeature: function (feature, layer) {
+        byCode[feature.properties.code] = layer;
+        layer.bindTooltip(feature.properties.name, { sticky: true });
+        layer.on("click", function (event) {
+          document.dispatchEvent(new CustomEvent("finder:point", {
+            detail: { lon: event.latlng.lng, lat: event.latlng.lat, area: feature.properties.code }
+          }));
+        });
+      }
+    }).addTo(map);
+    markers = L.layerGroup().addTo(map);
+    map.fitBounds(areas.getBounds());
+    legend = document.getElementById("finder-map-legend");
+    container.setAttribute("data-ready", "true");
+    document.addEventListener("finder:search", function (event) { update(event.detail); });
+    document.addEventListener("click", function (event) {
+      var item = event.target.closest ? event.target.closest("[data-result-slug]") : null;
+      if (item && !event.target.closest("a")) { highlight(item.getAttribute("data-result-slug")); }
+    });
+    document.addEventListener("focusin", function (event) {
+      var item = event.target.closest ? event.target.closest("[data-result-slug]") : null;
+      if (item) { highlight(item.getAttribute("data-result-slug")); }
+    });
+    update(window.finderAnswers ? window.finderAnswers() : {});
+  }
+
+  function load() {
+    loadStyle(container.getAttribute("data-leaflet-css"));
+    Promise.all([
+      loadScript(container.getAttribute("data-leaflet-js")),
+      fetch(container.getAttribute("data-shapes-url")).then(function (response) { return response.json(); })
+    ]).then(function (loaded) {
+      container.hidden = false;
+      start(loaded[1]);
+    });
+  }
+
+  if (document.readyState === "complete") { load(); } else { window.addEventListener("load", load); }
+})();

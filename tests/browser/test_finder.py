@@ -1,0 +1,224 @@
+"""The finder in a real browser: the journeys of the people it is for."""
+
+import json
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+
+
+def results(page):
+    return page.locator("#finder-results")
+
+
+def result(page, name):
+    return results(page).locator(
+        ".finder-result", has=page.get_by_role("link", name=name, exact=True)
+    )
+
+
+def map_ready(page):
+    expect(page.locator("#finder-map[data-ready=true]")).to_be_visible()
+
+
+def map_shows_area(page, code):
+    """The map has drawn the answer to the latest search: the person's area is outlined."""
+    expect(page.locator(f"path.finder-map__area--{code}")).to_have_attribute("stroke-width", "4")
+
+
+def answer(page, *, area=None, age=None, gender=None, trans=None, place=None):
+    if place is not None:
+        page.get_by_label("Town, village or postcode").fill(place)
+    if area is not None:
+        page.get_by_label("Or choose a council area").select_option(label=area)
+    if age is not None:
+        page.get_by_label("Age", exact=True).fill(str(age))
+    if gender is not None:
+        choose(page.get_by_role("group", name="Gender"), gender)
+    if trans is not None:
+        choose(page.get_by_role("group", name="Are you trans?"), trans)
+
+
+def choose(scope, label):
+    """Tick a design-system radio or checkbox the way a person does: by its label, which covers
+    the input itself."""
+    scope.locator("label").get_by_text(label, exact=True).click()
+
+
+def find(page):
+    page.get_by_role("button", name="Find support").click()
+
+
+def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
+    page, traffic, screenshots
+):
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+
+    find(page)
+
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        "6 services found for City of Edinburgh"
+    )
+    wishes = result(page, "WISHES")
+    expect(wishes).to_contain_text("For you")
+    expect(wishes).to_contain_text("For women aged 18 and over")
+    expect(wishes).to_contain_text("covers City of Edinburgh")
+    expect(result(page, "The TARA service")).to_contain_text("Check with them")
+    expect(results(page)).not_to_contain_text("Roam")
+    # The map outlines her area, marks the services' bases and says how many reach each area.
+    map_shows_area(page, "S12000036")
+    expect(page.locator("#finder-map .leaflet-interactive[fill='#0065bd']").first).to_be_attached()
+    expect(page.locator("#finder-map-legend li").first).to_be_visible()
+    # The page was updated in place: still the finder, nothing in the address bar.
+    assert page.url.rstrip("/") == traffic.origin
+    assert traffic.cookies() == []
+    assert traffic.requests_elsewhere() == []
+    assert traffic.console_errors == []
+    screenshots("finder-edinburgh-woman-25")
+
+
+def test_a_17_year_old_man_sees_roam_as_unclear_and_the_adult_services_when_he_asks(page):
+    page.goto(reverse("finder"))
+    answer(page, area="City of Edinburgh", age=17, gender="Man")
+    find(page)
+
+    roam = result(page, "Roam")
+    expect(roam).to_contain_text("Check with them")
+    expect(roam).to_contain_text("Only for men who have sex with men")
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        "1 service found for City of Edinburgh"
+    )
+
+    choose(page, "Also show services that are not for me, and why")
+    find(page)
+
+    leith = result(page, "Leith Partnership")
+    expect(leith).to_contain_text("Not for you")
+    expect(leith).to_contain_text("Only for people aged 18 and over")
+    expect(
+        results(page).get_by_role("heading", name="Services that are not for you")
+    ).to_be_visible()
+
+
+def test_someone_in_shetland_who_wants_remote_support_gets_the_remote_services(page):
+    page.goto(reverse("finder"))
+    answer(page, area="Shetland Islands")
+    choose(page, "Only show support I can get online or by phone")
+    find(page)
+
+    expect(results(page).locator(".finder-result")).to_have_count(3)
+    for name in ("National Ugly Mugs", "The TARA service", "You My Sister"):
+        expect(result(page, name)).to_be_visible()
+    expect(results(page)).to_contain_text(
+        "No specialist service works in person in Shetland Islands"
+    )
+
+
+@pytest.mark.parametrize("context_options", [{"java_script_enabled": False}], ids=["no-js"])
+def test_the_same_journeys_work_without_javascript(page, traffic, context_options, screenshots):
+    page.goto(reverse("finder"))
+    expect(page.locator("#finder-map")).to_be_hidden()
+    answer(page, area="City of Edinburgh", age=17, gender="Man")
+    find(page)
+
+    expect(result(page, "Roam")).to_contain_text("Only for men who have sex with men")
+    # The answers went in the body of a POST: the address is the finder's own, with no query.
+    assert page.url == traffic.origin + reverse("finder")
+
+    answer(page, area="Shetland Islands", age="", gender="Prefer not to say")
+    choose(page, "Only show support I can get online or by phone")
+    find(page)
+    expect(results(page).locator(".finder-result")).to_have_count(3)
+    assert traffic.cookies() == []
+    screenshots("finder-no-javascript")
+
+
+def test_a_town_name_is_suggested_as_you_type_and_finds_the_area(page, traffic):
+    page.goto(reverse("finder"))
+    page.get_by_label("Town, village or postcode").press_sequentially("Kirkw")
+
+    expect(page.locator("#place-suggestions option[value^='Kirkwall']")).to_have_count(1)
+    suggestion = page.locator("#place-suggestions option").first.get_attribute("value")
+    page.get_by_label("Town, village or postcode").fill(suggestion)
+    find(page)
+
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for Orkney Islands")
+    # What was typed went in POST bodies only.
+    assert not [url for url in traffic.requests if "Kirkw" in url]
+
+
+def test_a_postcode_or_its_district_finds_the_area(page, traffic):
+    page.goto(reverse("finder"))
+    answer(page, place="EH6 5AB")
+    find(page)
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for City of Edinburgh")
+    expect(results(page)).to_contain_text("Using postcode EH6 5AB.")
+
+    answer(page, place="KW15")
+    find(page)
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for Orkney Islands")
+    assert not [url for url in traffic.requests if "EH6" in url or "KW15" in url]
+
+
+def test_tapping_the_map_searches_that_area(page):
+    page.goto(reverse("finder"))
+    map_ready(page)
+
+    page.locator("path.finder-map__area--S12000033").click()
+
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for Aberdeen City")
+    expect(page.get_by_label("Or choose a council area")).to_have_value("S12000033")
+
+
+@pytest.mark.parametrize(
+    "context_options",
+    [
+        {
+            "geolocation": {"latitude": 55.953252, "longitude": -3.188267},
+            "permissions": ["geolocation"],
+        }
+    ],
+    ids=["in-edinburgh"],
+)
+def test_use_my_location_sends_only_a_rounded_point(page, context_options):
+    sent = []
+    page.on(
+        "request",
+        lambda request: request.method == "POST" and sent.append(request.post_data or ""),
+    )
+    page.goto(reverse("finder"))
+    map_ready(page)
+
+    page.get_by_role("button", name="Use my location").click()
+
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for City of Edinburgh")
+    map_shows_area(page, "S12000036")
+    api_bodies = [json.loads(body) for body in sent if body.startswith("{") and "lon" in body]
+    assert api_bodies
+    assert all((body["lon"], body["lat"]) == (-3.19, 55.95) for body in api_bodies)
+    form_bodies = [body for body in sent if 'name="lon"' in body]
+    assert form_bodies
+    assert all("-3.19" in body and "55.95" in body for body in form_bodies)
+    assert not [body for body in sent if "188267" in body or "953252" in body]
+
+
+def test_choosing_a_result_highlights_where_it_works(page):
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh", gender="Man")
+    find(page)
+    map_shows_area(page, "S12000036")
+
+    result(page, "Roam").locator(".finder-result__organisation").click()
+
+    expect(result(page, "Roam")).to_have_class("finder-result finder-result--selected")
+    expect(page.locator("path.finder-map__area--S12000010")).to_have_attribute(
+        "stroke-dasharray", "6 4"
+    )
+    expect(page.locator("path.finder-map__area--S12000033")).not_to_have_attribute(
+        "stroke-dasharray", "6 4"
+    )

@@ -1,0 +1,78 @@
+"""Caseworkers: every verdict with its reason, and a referral list with nothing about the client."""
+
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from services.roles import CASEWORKER
+
+pytestmark = pytest.mark.django_db
+
+CLIENT_ANSWERS = {"area": "S12000036", "age": "17", "gender": "man", "trans": "yes"}
+
+
+@pytest.fixture
+def caseworker(client, django_user_model):
+    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
+    user.groups.add(Group.objects.get(name=CASEWORKER))
+    client.force_login(user)
+    return user
+
+
+def text_of(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+def test_the_caseworker_pages_need_a_caseworker_account(client, django_user_model):
+    assert client.get(reverse("caseworker-finder")).status_code == 302
+    someone = django_user_model.objects.create_user("someone", password="a long passphrase 42")
+    client.force_login(someone)
+    response = client.get(reverse("caseworker-finder"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("caseworker-login"))
+
+
+def test_a_caseworker_sees_not_eligible_services_with_reasons_and_the_public_does_not(
+    client, caseworker
+):
+    caseworker_page = text_of(client.post(reverse("caseworker-finder"), CLIENT_ANSWERS))
+    client.logout()
+    public_page = text_of(client.post(reverse("finder"), CLIENT_ANSWERS))
+
+    assert "Services that are not for you" in caseworker_page
+    assert "Only for people aged 18 and over" in caseworker_page
+    assert "Only for women" in caseworker_page
+    assert "Services that are not for you" not in public_page
+    assert "Roam" in public_page
+    assert "Only for women" not in public_page
+
+
+def test_the_referral_list_has_the_chosen_services_and_nothing_about_the_client(client, caseworker):
+    client_answers = {"place": "Zzyzx Road", "age": "97", "gender": "non_binary", "trans": "yes"}
+
+    response = client.post(
+        reverse("referral-list"), {"service": ["roam", "national-ugly-mugs"], **client_answers}
+    )
+
+    html = response.content.decode()
+    page = text_of(response)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert re.search(r"<title>\s*Support services", html)
+    assert page.index("Roam") < page.index("National Ugly Mugs")
+    assert "https://nationaluglymugs.org" in page
+    assert "For men who have sex with men, aged 16 and over" in page
+    assert "WISHES" not in page
+    assert "Zzyzx" not in html
+    assert not re.search(r"\b97\b", html)
+    assert "non_binary" not in html
+    assert "Non-binary" not in page
+
+
+def test_the_referral_list_prints_on_a4_without_the_site_around_it(client, caseworker):
+    html = client.post(reverse("referral-list"), {"service": ["roam"]}).content.decode()
+
+    assert 'media="print"' in html
+    assert "referral_print" in html

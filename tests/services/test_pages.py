@@ -1,0 +1,175 @@
+"""The finder's pages through the test client: what a person sees without JavaScript."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from services.models import ContactRoute, Location, Service
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(response) -> str:
+    html = response.content.decode()
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_finder_form_asks_every_question(client):
+    response = client.get(reverse("finder"))
+
+    assert response.status_code == 200
+    page = text_of(response)
+    for question in (
+        "Town, village or postcode",
+        "Or choose a council area",
+        "Age",
+        "Gender",
+        "Are you trans?",
+        "Do you sell or exchange sex now?",
+        "Have you been trafficked or exploited?",
+        "What kind of help are you looking for?",
+        "Only show support I can get online or by phone",
+    ):
+        assert question in page
+    assert "Prefer not to say" in page
+    assert not response.cookies
+
+
+def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
+    response = client.post(
+        reverse("finder"), {"area": "S12000036", "age": "25", "gender": "woman", "trans": "no"}
+    )
+
+    assert response.status_code == 200
+    assert (
+        response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    )
+    assert "no-store" in response["Cache-Control"]
+    page = text_of(response)
+    assert "6 services found for City of Edinburgh" in page
+    assert "Services for you" in page
+    assert "Services that may be for you: check with them" in page
+    assert "WISHES" in page
+    assert "For women aged 18 and over" in page
+    assert "covers City of Edinburgh" in page
+    assert "Roam" not in page
+    assert not response.cookies
+
+
+def test_the_answers_are_not_echoed_into_any_link(client):
+    response = client.post(reverse("finder"), {"place": "EH6 5AB", "age": "25"})
+
+    links = re.findall(r'(?:href|src|action)="([^"]*)"', response.content.decode())
+    assert links
+    assert not [link for link in links if "EH6" in link or "25" in link.split("/")[-1]]
+
+
+def test_a_postcode_finds_the_area(client):
+    page = text_of(client.post(reverse("finder"), {"place": "EH6 5AB"}))
+
+    assert "found for City of Edinburgh" in page
+    assert "Using postcode EH6 5AB." in page
+
+
+def test_a_town_name_finds_the_area(client):
+    page = text_of(client.post(reverse("finder"), {"place": "Kirkwall"}))
+
+    assert "found for Orkney Islands" in page
+    assert "No specialist service works in person in Orkney Islands" in page
+
+
+def test_an_unknown_place_is_told_and_still_gets_nationwide_services(client):
+    page = text_of(client.post(reverse("finder"), {"place": "Atlantis"}))
+
+    assert "We could not find a place with that name in Scotland" in page
+    assert "3 services found" in page
+    assert "TARA" in page
+
+
+def test_bad_answers_come_back_with_an_error_summary_and_a_400(client):
+    response = client.post(reverse("finder"), {"age": "200", "gender": "robot"})
+
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "There is a problem" in page
+    assert "Age:" in page
+    assert "Gender:" in page
+
+
+def test_the_script_can_ask_for_the_results_alone(client):
+    response = client.post(
+        reverse("finder"), {"area": "S12000027"}, headers={"X-Finder-Fragment": "results"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert "found for Shetland Islands" in text_of(response)
+
+
+def test_a_service_page_has_what_a_person_needs_to_decide_and_make_contact(client):
+    response = client.get(reverse("service-detail", args=["quay-services"]))
+
+    page = text_of(response)
+    assert response.status_code == 200
+    for expected in (
+        "Quay Services",
+        "For women aged 18 and over",
+        "Supports trans and non-binary people",
+        "Sexual health",
+        "Drop-in",
+        "Covers Aberdeen City",
+        "Contact the service for the address",
+        "http://www.quayservices.co.uk",
+        "31 May 2022",
+        "Not yet confirmed with the service: waiting times",
+    ):
+        assert expected in page, expected
+    assert not response.cookies
+
+
+def test_confidential_addresses_and_private_contacts_never_show(client):
+    wishes = Service.all_objects.get(slug="wishes")
+    Location.all_objects.create(
+        service=wishes,
+        name="Safe flat",
+        address="1 Secret Street",
+        council_area=wishes.coverage.get(),
+        public=False,
+    )
+    ContactRoute.all_objects.create(
+        service=wishes, kind="phone", value="0131 999 0000", public=False
+    )
+
+    page = text_of(client.get(reverse("service-detail", args=["wishes"])))
+
+    assert "Secret Street" not in page
+    assert "Safe flat" not in page
+    assert "0131 999 0000" not in page
+
+
+def test_an_unpublished_service_has_no_page(client):
+    Service.all_objects.filter(slug="wishes").update(published=False)
+
+    assert client.get(reverse("service-detail", args=["wishes"])).status_code == 404
+
+
+def test_an_area_page_lists_the_services_reachable_there(client):
+    response = client.get(reverse("area-detail", args=["city-of-edinburgh"]))
+
+    page = text_of(response)
+    assert response.status_code == 200
+    assert "7 specialist services can support people in City of Edinburgh" in page
+    assert "Roam" in page
+    assert "Quay Services" not in page
+
+
+def test_titles_and_addresses_are_discreet(client):
+    for url in (
+        reverse("finder"),
+        reverse("service-detail", args=["roam"]),
+        reverse("area-detail", args=["city-of-edinburgh"]),
+    ):
+        title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode(), re.S).group(1)
+        assert not re.search(r"sex|prostitut|escort|trafficking", title + url, re.I), (title, url)
