@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
+from services.consistency import relation_problems
 from services.models import (
     AccessRoute,
     Confidence,
@@ -12,10 +13,10 @@ from services.models import (
     Location,
     Offer,
     Organisation,
-    Scope,
     Service,
     ServiceSource,
 )
+from services.resources import BulkImportExport, LocationResource, ServiceResource
 from services.widgets import CoverageMapWidget
 
 # A web address typed without a scheme is taken as https (Django 6's default, chosen now).
@@ -96,14 +97,17 @@ class ServiceAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("scope") == Scope.AREAS and not cleaned.get("coverage"):
-            self.add_error(
-                "coverage", "Choose the areas it covers, or say it works across Scotland or the UK."
-            )
         offers = cleaned.get("offers")
         primary = cleaned.get("primary_offer")
-        if offers is not None and primary is not None and primary not in offers:
-            self.add_error("primary_offer", "The main kind of help must be one of what it offers.")
+        problems = relation_problems(
+            scope=cleaned.get("scope"),
+            coverage=[area.code for area in cleaned.get("coverage") or []],
+            offers=[offer.code for offer in offers or []],
+            # Offers that failed their own checks say nothing about the main one.
+            primary_offer=primary.code if primary is not None and offers is not None else None,
+        )
+        for field, message in problems.items():
+            self.add_error(field, message)
         return cleaned
 
 
@@ -126,7 +130,8 @@ class LowConfidenceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(BulkImportExport, admin.ModelAdmin):
+    resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = (
         "name",
@@ -209,7 +214,8 @@ class ServiceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(MapAdminMixin, admin.ModelAdmin):
+class LocationAdmin(BulkImportExport, MapAdminMixin, admin.ModelAdmin):
+    resource_classes = [LocationResource]
     list_display = ("name", "service", "council_area", "postcode", "public")
     list_filter = ("public", "council_area")
     list_select_related = ("service", "council_area")

@@ -1,14 +1,21 @@
 """The JSON API's service endpoints. Views parse input, call one function and render output."""
 
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from services.search import search
+from geography.serializers import problems
+from services.models import Service, ServiceQuerySet
+from services.search import published_services, search
 from services.serializers import (
     SearchRequestSerializer,
     SearchResponseSerializer,
+    ServiceFilterSerializer,
+    ServiceSerializer,
     search_response,
 )
 
@@ -19,7 +26,7 @@ class SearchView(APIView):
 
     @extend_schema(
         request=SearchRequestSerializer,
-        responses={200: SearchResponseSerializer},
+        responses={200: SearchResponseSerializer, **problems(400)},
         summary="Find the services a person can use",
     )
     def post(self, request: Request) -> Response:
@@ -29,3 +36,58 @@ class SearchView(APIView):
         response = Response(search_response(search(query), located))
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ServicePages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class ServiceListView(ListAPIView):
+    """Published services, in name order, with their public bases and contacts.
+
+    Filters that are given must all hold. Geometry is not included: draw coverage from
+    /api/v1/areas by GSS code."""
+
+    serializer_class = ServiceSerializer
+    pagination_class = ServicePages
+
+    @extend_schema(
+        summary="List services",
+        parameters=[ServiceFilterSerializer],
+        responses={
+            200: ServiceSerializer(many=True),
+            **problems(400, 404),
+        },
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> ServiceQuerySet:
+        form = ServiceFilterSerializer(data=self.request.query_params.dict())
+        form.is_valid(raise_exception=True)
+        return form.filtered(published_services())
+
+
+class ServiceDetailView(RetrieveAPIView):
+    """One published service, by the slug in its page's address."""
+
+    serializer_class = ServiceSerializer
+    lookup_field = "slug"
+
+    @extend_schema(
+        summary="One service",
+        responses={200: ServiceSerializer, **problems(404)},
+    )
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self) -> ServiceQuerySet:
+        return published_services()
+
+    def get_object(self) -> Service:
+        service = self.get_queryset().filter(slug=self.kwargs["slug"]).first()
+        if service is None:
+            raise NotFound("There is no published service with this slug.")
+        return service

@@ -81,7 +81,12 @@ class SeedReport:
 
 
 def load_services(path: str | Path, overwrite: bool = False) -> SeedReport:
-    document = _read(Path(path))
+    return load_document(_read(Path(path)), overwrite)
+
+
+def load_document(document: dict[str, Any], overwrite: bool = False) -> SeedReport:
+    """Load organisations and service records already read (the HSDS importer's are made from a
+    feed), with the same checks and all-or-nothing write as the seed file."""
     report = SeedReport()
     with transaction.atomic():
         organisations = {

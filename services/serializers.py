@@ -1,26 +1,40 @@
 """What the JSON API takes and gives. Input is checked here before anything else touches it."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from geography.locate import Located
 from geography.models import CouncilArea
+from geography.serializers import StrictSerializer
 from services.eligibility import Gender, PersonInvolvement
-from services.models import MAX_AGE, OfferCode
+from services.models import (
+    MAX_AGE,
+    AccessCode,
+    ContactKind,
+    Inclusion,
+    Involvement,
+    MenServed,
+    OfferCode,
+    Scope,
+    Service,
+    ServiceQuerySet,
+    WaitingList,
+)
 from services.queries import located_from, query_from
-from services.search import Result, SearchOutcome, SearchQuery, location_message
+from services.search import (
+    Result,
+    SearchOutcome,
+    SearchQuery,
+    location_message,
+    public_bases,
+)
 
 
-class StrictSerializer(serializers.Serializer):
-    """Refuses fields it does not know, so a typo is an error, not a silently ignored answer."""
-
-    def to_internal_value(self, data):
-        if isinstance(data, dict):
-            unknown = sorted(str(name) for name in set(data) - set(self.fields))
-            if unknown:
-                raise serializers.ValidationError(
-                    {name: ["This field is not part of the request."] for name in unknown}
-                )
-        return super().to_internal_value(data)
+def council_area_with_code(code: str) -> CouncilArea:
+    area = CouncilArea.objects.without_geometry().filter(code=code.strip().upper()).first()
+    if area is None:
+        raise serializers.ValidationError("There is no council area with this code.")
+    return area
 
 
 class SearchRequestSerializer(StrictSerializer):
@@ -28,6 +42,11 @@ class SearchRequestSerializer(StrictSerializer):
 
     area = serializers.CharField(
         required=False, max_length=9, help_text="A council area's GSS code, e.g. S12000036."
+    )
+    place = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="A postcode (EH6 5AB), a postcode district (EH6) or a town or village name.",
     )
     lon = serializers.FloatField(required=False, min_value=-180, max_value=180)
     lat = serializers.FloatField(required=False, min_value=-90, max_value=90)
@@ -48,18 +67,16 @@ class SearchRequestSerializer(StrictSerializer):
     include_not_eligible = serializers.BooleanField(required=False, default=False)
 
     def validate_area(self, code: str) -> CouncilArea:
-        area = CouncilArea.objects.without_geometry().filter(code=code.strip().upper()).first()
-        if area is None:
-            raise serializers.ValidationError("There is no council area with this code.")
-        return area
+        return council_area_with_code(code)
 
     def validate(self, data: dict) -> dict:
         if ("lon" in data) != ("lat" in data):
             missing = "lat" if "lon" in data else "lon"
             raise serializers.ValidationError({missing: ["Give lon and lat together."]})
-        if "area" in data and "lon" in data:
+        given = [name for name in ("area", "lon", "place") if name in data]
+        if len(given) > 1:
             raise serializers.ValidationError(
-                {"area": ["Give an area or a point (lon and lat), not both."]}
+                {given[0]: ["Give one of area, a point (lon and lat) or place, not several."]}
             )
         return data
 
@@ -71,6 +88,15 @@ class SearchRequestSerializer(StrictSerializer):
 class AreaSummarySerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class BaseSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    lon = serializers.FloatField()
+    lat = serializers.FloatField()
+    approximate = serializers.BooleanField(
+        help_text="True when only the council area is known: the point is inside that area."
+    )
 
 
 class SearchResultSerializer(serializers.Serializer):
@@ -92,12 +118,20 @@ class SearchResultSerializer(serializers.Serializer):
     )
     scope = serializers.CharField(source="service.scope")
     remote = serializers.BooleanField(source="service.remote")
+    bases = serializers.SerializerMethodField(help_text="Public bases, for map markers.")
 
     def get_distance_km(self, result: Result) -> float | None:
         return None if result.distance_km is None else round(result.distance_km, 1)
 
     def get_coverage(self, result: Result) -> list[str]:
         return [area.code for area in result.reach.areas]
+
+    @extend_schema_field(BaseSerializer(many=True))
+    def get_bases(self, result: Result) -> list[dict]:
+        return [
+            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
+            for base in public_bases(result.service)
+        ]
 
 
 class SearchResponseSerializer(serializers.Serializer):
@@ -122,3 +156,129 @@ def search_response(outcome: SearchOutcome, located: Located | None) -> dict:
             "counts_by_area": outcome.counts_by_area,
         }
     ).data
+
+
+class ServiceFilterSerializer(StrictSerializer):
+    """Filters for the list of services; those given must all hold (AND)."""
+
+    handled_elsewhere = ("page", "page_size")
+
+    area = serializers.CharField(
+        required=False,
+        max_length=9,
+        help_text="A council area's GSS code: services that cover it, or all of Scotland or the "
+        "UK (those working remotely included).",
+    )
+    offer = serializers.ChoiceField(
+        choices=OfferCode.choices, required=False, help_text="Services offering this kind of help."
+    )
+    remote = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        help_text="true: services that support people online or by phone; false: those that do "
+        "not.",
+    )
+
+    def validate_area(self, code: str) -> CouncilArea:
+        return council_area_with_code(code)
+
+    def filtered(self, services: ServiceQuerySet) -> ServiceQuerySet:
+        data = self.validated_data
+        if data.get("area") is not None:
+            services = services.working_in(data["area"])
+        if data.get("offer"):
+            services = services.offering(data["offer"])
+        if data.get("remote") is not None:
+            services = services.filter(remote=data["remote"])
+        return services
+
+
+class OrganisationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    website = serializers.CharField(allow_blank=True)
+
+
+class LocationSerializer(serializers.Serializer):
+    """A public base. Confidential addresses are never listed: ask the service."""
+
+    name = serializers.CharField()
+    address = serializers.CharField(allow_blank=True)
+    postcode = serializers.CharField(allow_blank=True)
+    lon = serializers.SerializerMethodField()
+    lat = serializers.SerializerMethodField()
+    council_area = serializers.CharField(
+        source="council_area.code", allow_null=True, help_text="The GSS code of its council area."
+    )
+    opening_times = serializers.CharField(allow_blank=True)
+    accessibility = serializers.CharField(allow_blank=True)
+
+    def get_lon(self, location) -> float | None:
+        return location.point["coordinates"][0] if location.point else None
+
+    def get_lat(self, location) -> float | None:
+        return location.point["coordinates"][1] if location.point else None
+
+
+class ContactSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ContactKind.choices)
+    value = serializers.CharField(help_text="The number, email address or web address.")
+    label = serializers.CharField(allow_blank=True)
+
+
+class EligibilitySerializer(serializers.Serializer):
+    """Who a service is for, as the rules in services/eligibility.py read it."""
+
+    min_age = serializers.IntegerField(allow_null=True)
+    max_age = serializers.IntegerField(allow_null=True)
+    women = serializers.BooleanField()
+    men = serializers.ChoiceField(choices=MenServed.choices)
+    trans = serializers.ChoiceField(
+        choices=Inclusion.choices, help_text='"not_stated" means the service has not said.'
+    )
+    non_binary = serializers.ChoiceField(
+        choices=Inclusion.choices, help_text='"not_stated" means the service has not said.'
+    )
+    involvement = serializers.ChoiceField(choices=Involvement.choices)
+    for_trafficked_people = serializers.BooleanField()
+    other_criteria = serializers.CharField(allow_blank=True)
+
+
+class ServiceSerializer(serializers.Serializer):
+    """A published service with its public bases and contacts."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.CharField(source="get_absolute_url", help_text="Its page on this site.")
+    organisation = OrganisationSerializer()
+    summary = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+    offers = serializers.SerializerMethodField()
+    primary_offer = serializers.ChoiceField(choices=OfferCode.choices, source="primary_offer_id")
+    access_routes = serializers.SerializerMethodField()
+    how_to_access = serializers.CharField(allow_blank=True)
+    scope = serializers.ChoiceField(choices=Scope.choices)
+    coverage = serializers.SerializerMethodField(
+        help_text="GSS codes of the council areas it covers, besides its scope."
+    )
+    remote = serializers.BooleanField()
+    travel_costs_covered = serializers.BooleanField()
+    police_led = serializers.BooleanField()
+    waiting_list = serializers.ChoiceField(choices=WaitingList.choices)
+    next_course_starts = serializers.DateField(allow_null=True)
+    languages = serializers.CharField(allow_blank=True)
+    eligibility = EligibilitySerializer(source="*")
+    locations = LocationSerializer(many=True, source="public_locations")
+    contacts = ContactSerializer(many=True, source="public_contacts")
+    last_verified = serializers.DateField(allow_null=True)
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(OfferCode.choices)))
+    def get_offers(self, service: Service) -> list[str]:
+        return sorted(offer.code for offer in service.offers.all())
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(AccessCode.choices)))
+    def get_access_routes(self, service: Service) -> list[str]:
+        return sorted(route.code for route in service.access_routes.all())
+
+    def get_coverage(self, service: Service) -> list[str]:
+        return sorted(area.code for area in service.coverage.all())

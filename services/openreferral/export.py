@@ -1,0 +1,399 @@
+"""Our services as HSDS 3.0 records: only what may be published, never a confidential address
+or a professionals-only contact.
+
+A service is first turned into a :class:`FeedService` (a canonical record, in services.seed's
+shape, of its public facts) and then written out by pure functions: ``services.openreferral.parse``
+reads the same record back, which is what makes a feed survive a wipe and a re-import.
+"""
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from django.urls import reverse
+
+from services.availability import Reach, remote_phrase
+from services.eligibility import ServiceRules, inclusion_notes, who_it_is_for
+from services.models import (
+    ContactKind,
+    Inclusion,
+    Involvement,
+    MenServed,
+    Scope,
+    Service,
+)
+from services.openreferral.ids import organisation_id, service_id, stable_id
+from services.openreferral.taxonomy import (
+    COUNCIL_AREA,
+    FACETS,
+    FINDER_PAGE,
+    WEB_ADDRESSES,
+    ValueTerm,
+    hsds_term,
+)
+from services.seed import CONTACT_FIELDS, LOCATION_FIELDS, SERVICE_SCALAR_FIELDS
+from services.wording import waiting_list_text
+
+# Kept for admins and shown on the service's page, but not part of the feed: who checked the
+# facts (it may name a person) and the admins' notes.
+NOT_IN_FEED = ("verification_source", "data_notes")
+FEED_SCALAR_FIELDS = tuple(name for name in SERVICE_SCALAR_FIELDS if name not in NOT_IN_FEED)
+
+STATISTICAL_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
+NATIONWIDE = {
+    Scope.SCOTLAND: ("S92000003", "All of Scotland"),
+    Scope.UK: ("K02000001", "All of the United Kingdom"),
+}
+OTHER_CONDITIONS = "Other conditions: "
+PHONE_TYPES = {ContactKind.PHONE: "voice", ContactKind.TEXT: "text"}
+REMOTE_LOCATION_NAME = "Remote support"
+
+
+@dataclass(frozen=True)
+class FeedService:
+    """What the feed says about one service, in our own terms."""
+
+    # A canonical record (services.seed.service_record's shape) holding only public facts.
+    record: dict[str, Any]
+    organisation: dict[str, str]
+    last_modified: datetime | None
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    # The simplified boundary as GeoJSON text; empty where it is not needed (a location's area).
+    extent: str = ""
+
+
+def feed_service(service: Service) -> FeedService:
+    """A service prefetched by ``services.search.published_services`` (its public bases and
+    contacts only), with no further query."""
+    record = {name: _plain(getattr(service, name)) for name in FEED_SCALAR_FIELDS}
+    record.update(
+        organisation=service.organisation.name,
+        primary_offer=service.primary_offer_id,
+        offers=sorted(offer.code for offer in service.offers.all()),
+        access_routes=sorted(route.code for route in service.access_routes.all()),
+        coverage=sorted(area.code for area in service.coverage.all()),
+        locations=sorted(
+            (
+                {
+                    **{name: getattr(location, name) for name in LOCATION_FIELDS},
+                    "council_area": location.council_area.code if location.council_area else None,
+                }
+                for location in service.public_locations
+            ),
+            key=lambda location: location["name"],
+        ),
+        contact_routes=sorted(
+            (
+                {name: getattr(route, name) for name in CONTACT_FIELDS}
+                for route in service.public_contacts
+            ),
+            key=lambda route: (route["kind"], route["value"]),
+        ),
+    )
+    organisation = {
+        "name": service.organisation.name,
+        "website": service.organisation.website,
+        "description": service.organisation.description,
+    }
+    return FeedService(record, organisation, service.updated_at)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def hsds_service_summary(service: FeedService) -> dict[str, Any]:
+    """The service's one-to-one fields and its organisation: an item of a list page."""
+    record = service.record
+    hsds = {
+        "id": service_id(record["slug"]),
+        "organization_id": organisation_id(record["organisation"]),
+        "name": record["name"],
+        "description": joined_description(record["summary"], record["description"]),
+        "url": _first(record, ContactKind.WEBSITE),
+        "email": _first(record, ContactKind.EMAIL),
+        "status": "active" if record["published"] else "inactive",
+        "interpretation_services": record["languages"],
+        "application_process": record["how_to_access"],
+        "wait_time": waiting_list_text(record["waiting_list"], _date(record["next_course_starts"])),
+        "eligibility_description": eligibility_description(record),
+        "minimum_age": record["min_age"],
+        "maximum_age": record["max_age"],
+        "assured_date": record["last_verified"],
+        "last_modified": _timestamp(service.last_modified),
+        "organization": _organisation(service.organisation),
+    }
+    # HSDS types these fields as plain strings and numbers: an unknown one is left out, not null.
+    return {name: value for name, value in hsds.items() if value not in (None, "")}
+
+
+def hsds_service(service: FeedService, areas: dict[str, Area], base_url: str) -> dict[str, Any]:
+    """The fully nested HSDS record. ``areas`` holds every council area the service or its
+    locations name, with the display boundary of each it covers."""
+    record = service.record
+    sid = service_id(record["slug"])
+    hsds = hsds_service_summary(service)
+    hsds.update(
+        phones=[
+            _without_blanks(
+                {
+                    "id": stable_id("phone", record["slug"], route["kind"], route["value"]),
+                    "service_id": sid,
+                    "number": route["value"],
+                    "type": PHONE_TYPES[route["kind"]],
+                    "description": route["label"],
+                }
+            )
+            for route in record["contact_routes"]
+            if route["kind"] in PHONE_TYPES
+        ],
+        contacts=[
+            _without_blanks(
+                {
+                    "id": stable_id("contact", record["slug"], route["kind"], route["value"]),
+                    "service_id": sid,
+                    "name": route["label"],
+                    "email": route["value"],
+                }
+            )
+            for route in record["contact_routes"]
+            if route["kind"] == ContactKind.EMAIL
+        ],
+        service_areas=_service_areas(record, areas),
+        service_at_locations=[
+            *(_physical(record, location, areas, base_url) for location in record["locations"]),
+            *([_virtual(record)] if record["remote"] else []),
+        ],
+        attributes=_service_attributes(record, base_url),
+    )
+    return hsds
+
+
+def joined_description(summary: str, description: str) -> str:
+    # HSDS has one description; the summary is its first paragraph.
+    return f"{summary}\n\n{description}" if description else summary
+
+
+def eligibility_description(record: dict[str, Any]) -> str:
+    """Who the service is for, in the finder's own sentences, then any other conditions."""
+    text = eligibility_summary(record)
+    if record["other_criteria"]:
+        text += f"\n\n{OTHER_CONDITIONS}{record['other_criteria']}"
+    return text
+
+
+def eligibility_summary(record: dict[str, Any]) -> str:
+    rules = ServiceRules(
+        min_age=record["min_age"],
+        max_age=record["max_age"],
+        women=record["women"],
+        men=MenServed(record["men"]),
+        trans=Inclusion(record["trans"]),
+        non_binary=Inclusion(record["non_binary"]),
+        involvement=Involvement(record["involvement"]),
+        for_trafficked_people=record["for_trafficked_people"],
+    )
+    return ". ".join([who_it_is_for(rules), *inclusion_notes(rules)]) + "."
+
+
+def gss_uri(code: str) -> str:
+    return STATISTICAL_GEOGRAPHY + code
+
+
+def _service_areas(record: dict[str, Any], areas: dict[str, Area]) -> list[dict[str, Any]]:
+    slug = record["slug"]
+    service_areas = []
+    if record["scope"] in NATIONWIDE:
+        code, name = NATIONWIDE[record["scope"]]
+        service_areas.append(
+            {
+                "id": stable_id("service_area", slug, code),
+                "service_id": service_id(slug),
+                "name": name,
+                "uri": gss_uri(code),
+            }
+        )
+    for code in record["coverage"]:
+        service_areas.append(
+            {
+                "id": stable_id("service_area", slug, code),
+                "service_id": service_id(slug),
+                "name": areas[code].name,
+                "extent": areas[code].extent,
+                "extent_type": "geojson",
+                "uri": gss_uri(code),
+            }
+        )
+    return service_areas
+
+
+def _physical(
+    record: dict[str, Any], location: dict[str, Any], areas: dict[str, Area], base_url: str
+) -> dict[str, Any]:
+    slug, name = record["slug"], location["name"]
+    location_id = stable_id("location", slug, name)
+    area_code = location["council_area"]
+    hsds = {
+        "id": location_id,
+        "location_type": "physical",
+        "name": name,
+        "addresses": [],
+        "schedules": [],
+        "accessibility": [],
+        "attributes": [],
+    }
+    if not location["address"]:
+        hsds["description"] = "Contact the service for the address."
+    if location["point"]:
+        hsds["longitude"], hsds["latitude"] = location["point"]["coordinates"][:2]
+    if location["address"] or location["postcode"]:
+        hsds["addresses"].append(
+            _address(location, areas[area_code].name if area_code else "", location_id)
+        )
+    if location["opening_times"]:
+        hsds["schedules"].append(
+            {
+                "id": stable_id("schedule", slug, name),
+                "location_id": location_id,
+                "description": location["opening_times"],
+            }
+        )
+    if location["accessibility"]:
+        hsds["accessibility"].append(
+            {
+                "id": stable_id("accessibility", slug, name),
+                "location_id": location_id,
+                "description": location["accessibility"],
+            }
+        )
+    if area_code:
+        hsds["attributes"].append(_attribute(COUNCIL_AREA, location_id, area_code, base_url))
+    return {
+        "id": stable_id("service_at_location", slug, name),
+        "service_id": service_id(slug),
+        "location_id": location_id,
+        "location": hsds,
+    }
+
+
+def address_lines(address: str) -> list[str]:
+    return [line.strip() for line in address.splitlines() if line.strip()]
+
+
+def _address(location: dict[str, Any], region: str, location_id: str) -> dict[str, Any]:
+    # HSDS wants a street, a town and a region; we keep an address as lines. The first line is
+    # the street and the last the town, so the lines can be put back together unchanged.
+    lines = address_lines(location["address"])
+    return {
+        "id": stable_id("address", location_id),
+        "location_id": location_id,
+        "address_1": lines[0] if lines else "",
+        "address_2": "\n".join(lines[1:-1]),
+        "city": lines[-1] if len(lines) > 1 else "",
+        "region": region,
+        "state_province": region,
+        "postal_code": location["postcode"],
+        "country": "GB",
+        "address_type": "physical",
+    }
+
+
+def _virtual(record: dict[str, Any]) -> dict[str, Any]:
+    slug = record["slug"]
+    location_id = stable_id("location", slug, REMOTE_LOCATION_NAME)
+    phrase = remote_phrase(Reach(access=frozenset(record["access_routes"])))
+    return {
+        "id": stable_id("service_at_location", slug, REMOTE_LOCATION_NAME),
+        "service_id": service_id(slug),
+        "location_id": location_id,
+        "location": {
+            "id": location_id,
+            "location_type": "virtual",
+            "name": REMOTE_LOCATION_NAME,
+            "description": f"Supports people {phrase}, anywhere it works.",
+        },
+    }
+
+
+def _service_attributes(record: dict[str, Any], base_url: str) -> list[dict[str, Any]]:
+    sid = service_id(record["slug"])
+    attributes = [_attribute(FINDER_PAGE, sid, f"{base_url}{_page(record['slug'])}", base_url)]
+    for facet in FACETS:
+        for answer in facet.answers_in(record):
+            term = facet.term(answer)
+            attribute = {
+                "id": stable_id("attribute", sid, term.code),
+                "link_id": sid,
+                "link_type": facet.link_type,
+                "link_entity": "service",
+                "taxonomy_term_id": term.id,
+                "taxonomy_term": hsds_term(term, base_url),
+            }
+            if facet.field == "waiting_list" and record["next_course_starts"]:
+                attribute["value"] = record["next_course_starts"]
+            attributes.append(attribute)
+    for route in record["contact_routes"]:
+        if route["kind"] in WEB_ADDRESSES:
+            attributes.append(
+                _attribute(WEB_ADDRESSES[route["kind"]], sid, route["value"], base_url)
+            )
+    return attributes
+
+
+def _attribute(value_term: ValueTerm, link_id: str, value: str, base_url: str) -> dict[str, Any]:
+    term = value_term.term()
+    return {
+        "id": stable_id("attribute", link_id, term.code, value),
+        "link_id": link_id,
+        "link_type": value_term.link_type,
+        "link_entity": value_term.link_entity,
+        "taxonomy_term_id": term.id,
+        "taxonomy_term": hsds_term(term, base_url),
+        "value": value,
+    }
+
+
+def _page(slug: str) -> str:
+    return reverse("service-detail", kwargs={"slug": slug})
+
+
+def _organisation(organisation: dict[str, str]) -> dict[str, str]:
+    return _without_blanks(
+        {
+            "id": organisation_id(organisation["name"]),
+            "name": organisation["name"],
+            # Required by HSDS, and may be empty when we know nothing more than the name.
+            "description": organisation["description"],
+            "website": organisation["website"],
+        },
+        keep=("description",),
+    )
+
+
+def _first(record: dict[str, Any], kind: str) -> str | None:
+    values = [route["value"] for route in record["contact_routes"] if route["kind"] == kind]
+    return values[0] if values else None
+
+
+def _without_blanks(fields: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {name: value for name, value in fields.items() if value or name in keep}
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _timestamp(moment: datetime | None) -> str | None:
+    # HSDS asks for millisecond accuracy, in UTC.
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def extent(display_boundary: dict[str, Any]) -> str:
+    return json.dumps(display_boundary, separators=(",", ":"))

@@ -1,0 +1,251 @@
+"""Our records to HSDS and back, as pure functions: no database, one row per case."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from services.openreferral import schemas
+from services.openreferral.export import Area, FeedService, hsds_service
+from services.openreferral.parse import FeedError, feed_service_from
+from services.openreferral.taxonomy import term_id
+from tests.openreferral.feed import assert_valid
+
+BASE_URL = "https://finder.example.org"
+AREAS = {
+    "S12000036": Area("City of Edinburgh", '{"type":"MultiPolygon","coordinates":[]}'),
+    "S12000049": Area("Glasgow City", '{"type":"MultiPolygon","coordinates":[]}'),
+}
+
+RECORD = {
+    "name": "Harbour Light",
+    "slug": "harbour-light",
+    "summary": "Peer support and courses.",
+    "description": "First paragraph.\n\nSecond paragraph.",
+    "how_to_access": "Text us, or ask your support worker to refer you.",
+    "scope": "areas",
+    "remote": False,
+    "travel_costs_covered": True,
+    "police_led": False,
+    "waiting_list": "next_course",
+    "next_course_starts": "2027-03-01",
+    "languages": "Polish and Romanian",
+    "min_age": 16,
+    "max_age": 25,
+    "women": True,
+    "men": "all",
+    "trans": "included",
+    "non_binary": "not_stated",
+    "involvement": "former",
+    "for_trafficked_people": False,
+    "other_criteria": "Must be registered with a GP.",
+    "last_verified": "2026-01-05",
+    "location_confidence": "high",
+    "offer_confidence": "medium",
+    "eligibility_confidence": "low",
+    "waiting_list_confidence": "high",
+    "published": True,
+    "organisation": "Harbour Trust",
+    "primary_offer": "courses_peer_support",
+    "offers": ["courses_peer_support", "emotional_support"],
+    "access_routes": ["online", "self_referral", "text"],
+    "coverage": ["S12000036", "S12000049"],
+    "locations": [
+        {
+            "name": "Glasgow base",
+            "address": "",
+            "postcode": "",
+            "point": None,
+            "opening_times": "",
+            "accessibility": "",
+            "public": True,
+            "council_area": "S12000049",
+        },
+        {
+            "name": "Leith drop-in",
+            "address": "12 Harbour Street\nLeith\nEdinburgh",
+            "postcode": "EH6 6AA",
+            "point": {"type": "Point", "coordinates": [-3.17, 55.975]},
+            "opening_times": "Tuesdays, 10am to 2pm",
+            "accessibility": "Step-free entrance",
+            "public": True,
+            "council_area": "S12000036",
+        },
+    ],
+    "contact_routes": [
+        {
+            "kind": "email",
+            "value": "hello@harbour.example.org",
+            "label": "Enquiries",
+            "public": True,
+        },
+        {
+            "kind": "online_form",
+            "value": "https://harbour.example.org/refer",
+            "label": "",
+            "public": True,
+        },
+        {"kind": "phone", "value": "0131 496 0100", "label": "Drop-in line", "public": True},
+        {"kind": "text", "value": "07700 900100", "label": "", "public": True},
+        {"kind": "website", "value": "https://harbour.example.org", "label": "", "public": True},
+    ],
+}
+ORGANISATION = {
+    "name": "Harbour Trust",
+    "website": "https://harbour.example.org",
+    "description": "",
+}
+MODIFIED = datetime(2026, 3, 4, 5, 6, 7, 891000, tzinfo=UTC)
+
+
+def feed_service(**changes) -> FeedService:
+    return FeedService({**RECORD, **changes}, ORGANISATION, MODIFIED)
+
+
+ONE_LINE_ADDRESS = {**RECORD["locations"][1], "address": "12 Harbour Street", "point": None}
+
+ROUND_TRIPS = {
+    "every kind of fact": {},
+    "all of Scotland, with areas too": {"scope": "scotland"},
+    "all of the UK, remote, and nowhere listed": {"scope": "uk", "remote": True, "coverage": []},
+    "no description beyond the summary": {"description": ""},
+    "no other conditions": {"other_criteria": ""},
+    "any age from birth": {"min_age": 0, "max_age": None},
+    "a course with no date yet": {"next_course_starts": None},
+    "only for people who have been trafficked": {"for_trafficked_people": True, "men": "none"},
+    "no contacts": {"contact_routes": []},
+    "a one-line address": {"locations": [ONE_LINE_ADDRESS]},
+    "never checked": {"last_verified": None},
+    "not published": {"published": False},
+}
+
+
+@pytest.mark.parametrize("changes", ROUND_TRIPS.values(), ids=ROUND_TRIPS.keys())
+def test_a_record_comes_back_from_hsds_as_it_went(changes):
+    service = feed_service(**changes)
+
+    hsds = hsds_service(service, AREAS, BASE_URL)
+
+    assert_valid(hsds, schemas.SERVICE)
+    assert feed_service_from(hsds) == service
+
+
+def test_an_address_is_split_into_hsds_fields_and_put_back_together():
+    hsds = hsds_service(feed_service(), AREAS, BASE_URL)
+    leith = hsds["service_at_locations"][1]["location"]
+
+    assert leith["addresses"][0] | {"id": None, "location_id": None} == {
+        "id": None,
+        "location_id": None,
+        "address_1": "12 Harbour Street",
+        "address_2": "Leith",
+        "city": "Edinburgh",
+        "region": "City of Edinburgh",
+        "state_province": "City of Edinburgh",
+        "postal_code": "EH6 6AA",
+        "country": "GB",
+        "address_type": "physical",
+    }
+    assert (leith["longitude"], leith["latitude"]) == (-3.17, 55.975)
+
+
+def test_the_eligibility_description_is_the_finders_summary_then_other_conditions():
+    hsds = hsds_service(feed_service(), AREAS, BASE_URL)
+
+    assert hsds["eligibility_description"] == (
+        "For women and men aged 16 to 25 who no longer sell or exchange sex. Supports trans "
+        "people. Does not say whether it supports non-binary people.\n\n"
+        "Other conditions: Must be registered with a GP."
+    )
+    assert hsds["wait_time"] == "Next course starts on 1 March 2027"
+
+
+def attribute(code: str, value: str | None = None) -> dict:
+    attribute = {"id": term_id(f"attr-{code}"), "taxonomy_term_id": term_id(code)}
+    return attribute | ({"value": value} if value is not None else {})
+
+
+FOREIGN = {
+    "id": "3f7b145d-84af-42d7-8fae-eaca714b02b2",
+    "name": "Community Counselling",
+    "status": "active",
+    "description": "Counselling for anyone in Glasgow.",
+    "eligibility_description": "Adults living in Glasgow.",
+    "url": "https://counselling.example.org",
+    "email": "help@counselling.example.org",
+    "organization": {
+        "id": "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+        "name": "MyCity",
+        "description": "",
+    },
+    "attributes": [attribute("primary_offer.counselling"), attribute("offers.counselling")],
+    "service_areas": [
+        {
+            "id": "381c64f1-a724-4884-9c21-ac96c21cca3e",
+            "uri": "http://statistics.data.gov.uk/id/statistical-geography/S12000049",
+        }
+    ],
+}
+
+
+def test_a_record_from_another_directory_gets_our_defaults():
+    record = feed_service_from(FOREIGN).record
+
+    assert record["slug"] == "community-counselling"
+    assert record["other_criteria"] == "Adults living in Glasgow."
+    assert (record["trans"], record["non_binary"], record["women"]) == (
+        "not_stated",
+        "not_stated",
+        True,
+    )
+    assert record["coverage"] == ["S12000049"]
+    assert [(route["kind"], route["value"]) for route in record["contact_routes"]] == [
+        ("email", "help@counselling.example.org"),
+        ("website", "https://counselling.example.org"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"organization": None}, "no organization"),
+        ({"attributes": [attribute("offers.counselling")]}, "no main kind of help"),
+        (
+            {
+                "attributes": [
+                    *FOREIGN["attributes"],
+                    attribute("trans.included"),
+                    attribute("trans.excluded"),
+                ]
+            },
+            "2 answers for 'trans people'",
+        ),
+        ({"minimum_age": 17.5}, "whole number"),
+        ({"assured_date": "last spring"}, "assured_date must be a date"),
+        ({"last_modified": "2026-03-04T05:06:07"}, "time zone"),
+        (
+            {"service_areas": [{"id": "x", "name": "Leith", "uri": "https://example.org/leith"}]},
+            "GSS code",
+        ),
+        (
+            {
+                "service_at_locations": [
+                    {"id": "x", "location_id": "3f7b145d-84af-42d7-8fae-eaca714b02b2"}
+                ]
+            },
+            "not given in full",
+        ),
+        (
+            {
+                "service_at_locations": [
+                    {"id": "x", "location": {"id": "y", "location_type": "physical"}}
+                ]
+            },
+            "has no name",
+        ),
+    ],
+)
+def test_records_we_cannot_read_are_named_with_what_is_wrong(changes, message):
+    with pytest.raises(FeedError, match=message) as raised:
+        feed_service_from({**FOREIGN, **changes})
+
+    assert str(raised.value).startswith("service 'Community Counselling' (3f7b145d-")
