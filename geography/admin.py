@@ -1,15 +1,16 @@
 from django.contrib import admin
 from django.db.models import F
+from simple_history.admin import SimpleHistoryAdmin
 
 from geography.boundaries import DEFAULT_DISPLAY_TOLERANCE, derived_fields, single_area_display
-from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
+from geography.models import AreaNote, CouncilArea, Place, Postcode, PostcodeDistrict
 from geography.places import parse_postcode
 from geography.shapes import to_shape
 from geography.widgets import MapAdminMixin
 
 
 @admin.register(CouncilArea)
-class CouncilAreaAdmin(MapAdminMixin, admin.ModelAdmin):
+class CouncilAreaAdmin(MapAdminMixin, SimpleHistoryAdmin):
     list_display = ("name", "code", "country", "vintage", "updated_at")
     list_filter = ("country", "vintage")
     search_fields = ("name", "code", "slug")
@@ -111,3 +112,27 @@ class PostcodeAdmin(ImportedDataAdmin):
         else:
             start = f"{parts.outward} {parts.inward}"
         return queryset.filter(code__startswith=start), False
+
+
+@admin.register(AreaNote)
+class AreaNoteAdmin(SimpleHistoryAdmin):
+    list_display = (
+        "area",
+        "mainstream_understanding",
+        "cse_working_group",
+        "position_statement",
+        "training",
+        "updated_at",
+    )
+    list_filter = (
+        "mainstream_understanding",
+        "cse_working_group",
+        "position_statement",
+        "training",
+    )
+    list_select_related = ("area",)
+    search_fields = ("area__name", "notes")
+    autocomplete_fields = ("area",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("area__boundary", "area__display_boundary")

@@ -3,6 +3,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from djgeojson.fields import MultiPolygonField, PointField
+from simple_history.models import HistoricalRecords
 
 from geography.shapes import invalid_reason
 
@@ -64,6 +65,7 @@ class CouncilArea(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = CouncilAreaManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -240,3 +242,60 @@ class Postcode(LonLat):
 
     def __str__(self) -> str:
         return self.code
+
+
+class Understanding(models.TextChoices):
+    VERY_GOOD = "very_good", "Very good"
+    BASIC = "basic", "Basic"
+    POOR = "poor", "Poor"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class Existence(models.TextChoices):
+    YES = "yes", "Yes"
+    NO = "no", "No"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+class AreaNote(models.Model):
+    """What admins know about an area's wider response, kept beside the map for policy readers.
+
+    The mapping survey asked how well mainstream services there understand people who sell or
+    exchange sex, and whether the area has a commercial sexual exploitation (CSE) working group,
+    a position statement and training.
+    """
+
+    area = models.OneToOneField(CouncilArea, on_delete=models.CASCADE, related_name="note")
+    mainstream_understanding = models.CharField(
+        "mainstream services' understanding",
+        max_length=10,
+        choices=Understanding.choices,
+        default=Understanding.NOT_KNOWN,
+    )
+    cse_working_group = models.CharField(
+        "has a CSE working group",
+        max_length=10,
+        choices=Existence.choices,
+        default=Existence.NOT_KNOWN,
+    )
+    position_statement = models.CharField(
+        "has a position statement",
+        max_length=10,
+        choices=Existence.choices,
+        default=Existence.NOT_KNOWN,
+    )
+    training = models.CharField(
+        "offers training", max_length=10, choices=Existence.choices, default=Existence.NOT_KNOWN
+    )
+    notes = models.TextField(blank=True, help_text="Shown publicly on the area's page.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["area__name"]
+        verbose_name = "note on an area"
+        verbose_name_plural = "notes on areas"
+
+    def __str__(self) -> str:
+        return f"Notes on {self.area.name}"

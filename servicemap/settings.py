@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "geography",
     "services",
     "django_ratelimit",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Records which signed-in admin made each change kept in history.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "servicemap.urls"

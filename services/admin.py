@@ -1,12 +1,16 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
 from services.consistency import relation_problems
 from services.models import (
+    CHECKED_WITH_THE_SERVICE,
     AccessRoute,
     Confidence,
     ContactRoute,
@@ -15,6 +19,9 @@ from services.models import (
     Organisation,
     Service,
     ServiceSource,
+    ServiceToReview,
+    Suggestion,
+    SuggestionStatus,
 )
 from services.resources import BulkImportExport, LocationResource, ServiceResource
 from services.widgets import CoverageMapWidget
@@ -42,7 +49,7 @@ admin.site.register(AccessRoute, VocabularyAdmin)
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
     list_display = ("name", "website", "service_count")
     search_fields = ("name", "description")
@@ -111,6 +118,25 @@ class ServiceAdminForm(forms.ModelForm):
         return cleaned
 
 
+class MarkVerified:
+    actions = ("mark_verified_today",)
+
+    @admin.action(description="Mark as checked with the service today")
+    def mark_verified_today(self, request, queryset):
+        # Saved as Service (not the review queue's proxy), so the check enters its history.
+        services = list(Service.all_objects.filter(pk__in=queryset.values("pk")))
+        for service in services:
+            service.last_verified = timezone.localdate()
+            service.verification_source = (
+                f"{CHECKED_WITH_THE_SERVICE} by {request.user.get_username()}"
+            )
+            # One save each, so the check is kept in the service's history like any edit.
+            service.save(update_fields=["last_verified", "verification_source", "updated_at"])
+        self.message_user(
+            request, f"Marked {len(services)} services as checked today.", messages.SUCCESS
+        )
+
+
 class LowConfidenceFilter(admin.SimpleListFilter):
     title = "facts not yet checked"
     parameter_name = "unchecked"
@@ -130,7 +156,7 @@ class LowConfidenceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(BulkImportExport, admin.ModelAdmin):
+class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = (
@@ -163,7 +189,6 @@ class ServiceAdmin(BulkImportExport, admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("organisation",)
     date_hierarchy = "last_verified"
-    actions = ("mark_verified_today",)
     inlines = (LocationInline, ContactRouteInline, ServiceSourceInline)
     fieldsets = (
         (None, {"fields": ("name", "slug", "organisation", "summary", "description", "published")}),
@@ -203,18 +228,9 @@ class ServiceAdmin(BulkImportExport, admin.ModelAdmin):
         ),
     )
 
-    @admin.action(description="Mark as checked with the service today")
-    def mark_verified_today(self, request, queryset):
-        checked = queryset.update(
-            last_verified=timezone.localdate(),
-            verification_source=f"Checked with the service by {request.user.get_username()}",
-            updated_at=timezone.now(),
-        )
-        self.message_user(request, f"Marked {checked} services as checked today.", messages.SUCCESS)
-
 
 @admin.register(Location)
-class LocationAdmin(BulkImportExport, MapAdminMixin, admin.ModelAdmin):
+class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
     resource_classes = [LocationResource]
     list_display = ("name", "service", "council_area", "postcode", "public")
     list_filter = ("public", "council_area")
@@ -224,7 +240,7 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactRoute)
-class ContactRouteAdmin(admin.ModelAdmin):
+class ContactRouteAdmin(SimpleHistoryAdmin):
     list_display = ("service", "kind", "value", "label", "public")
     list_filter = ("kind", "public")
     list_select_related = ("service",)
@@ -233,9 +249,95 @@ class ContactRouteAdmin(admin.ModelAdmin):
 
 
 @admin.register(ServiceSource)
-class ServiceSourceAdmin(admin.ModelAdmin):
+class ServiceSourceAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
     list_display = ("service", "title", "url")
     list_select_related = ("service",)
     search_fields = ("url", "title", "service__name")
     autocomplete_fields = ("service",)
+
+
+@admin.register(ServiceToReview)
+class ServiceToReviewAdmin(MarkVerified, admin.ModelAdmin):
+    """The review queue: services whose details were not checked within the period set by
+    VERIFICATION_PERIOD_DAYS, oldest first. Open one to edit it; mark it checked to clear it."""
+
+    list_display = (
+        "service_link",
+        "organisation",
+        "last_verified",
+        "verification_source",
+        "published",
+    )
+    # Each row links to the service's own change page, where its history is kept.
+    list_display_links = None
+    list_select_related = ("organisation",)
+    list_filter = ("published", LowConfidenceFilter)
+    search_fields = ("name", "organisation__name")
+    # Never checked first, then the longest unchecked.
+    ordering = (models.F("last_verified").asc(nulls_first=True), "name")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="service", ordering="name")
+    def service_link(self, service) -> str:
+        url = reverse("admin:services_service_change", args=[service.pk])
+        return format_html('<a href="{}">{}</a>', url, service.name)
+
+
+@admin.register(Suggestion)
+class SuggestionAdmin(admin.ModelAdmin):
+    """Visitors' suggestions, for moderation: accept (and link the service it became or
+    corrects) or reject. Nothing here is shown publicly."""
+
+    list_display = ("created_at", "kind", "service_name", "status", "service")
+    list_filter = ("status", "kind")
+    search_fields = ("service_name", "details")
+    list_select_related = ("service",)
+    autocomplete_fields = ("service",)
+    readonly_fields = (
+        "kind",
+        "service_name",
+        "details",
+        "source_url",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
+    )
+    fields = (
+        ("kind", "created_at"),
+        "service_name",
+        "details",
+        "source_url",
+        "service",
+        "status",
+        "moderator_note",
+        ("moderated_by", "moderated_at"),
+    )
+    actions = ("accept", "reject")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if "status" in form.changed_data:
+            obj.moderated_by, obj.moderated_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Accept the chosen suggestions")
+    def accept(self, request, queryset):
+        self._moderate(request, queryset, SuggestionStatus.ACCEPTED)
+
+    @admin.action(description="Reject the chosen suggestions")
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, SuggestionStatus.REJECTED)
+
+    def _moderate(self, request, queryset, status: str) -> None:
+        count = queryset.update(
+            status=status, moderated_by=request.user, moderated_at=timezone.now()
+        )
+        self.message_user(request, f"{count} suggestions marked {status}.", messages.SUCCESS)

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from djgeojson.fields import PointField
+from simple_history.models import HistoricalRecords
 
 from geography.lookup import area_at
 from geography.models import CouncilArea, Country
@@ -163,6 +164,7 @@ class Organisation(Timestamped):
     description = models.TextField(blank=True)
 
     objects = OrganisationManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -331,6 +333,9 @@ class Service(Timestamped):
     )
     published = models.BooleanField(default=True, help_text="Shown on the public site.")
 
+    # Who changed what and when, with the coverage and vocabularies as they were, for restoring.
+    history = HistoricalRecords(m2m_fields=[offers, access_routes, coverage])
+
     # The first manager is Django's default (admin, loaders); public code asks for published ones.
     all_objects = AllServicesManager()
     published_objects = PublishedServicesManager()
@@ -376,6 +381,22 @@ class Service(Timestamped):
         return (self.slug,)
 
 
+class ReviewQueueManager(models.Manager.from_queryset(ServiceQuerySet)):
+    def get_queryset(self) -> ServiceQuerySet:
+        return super().get_queryset().needing_review()
+
+
+class ServiceToReview(Service):
+    """The admins' review queue: services not checked with the service recently enough."""
+
+    objects = ReviewQueueManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "service to check"
+        verbose_name_plural = "services to check"
+
+
 class PublicLocationsManager(models.Manager):
     """Locations whose address may be shown: confidential addresses (safe accommodation) never
     appear on a public page, in the API or in an export."""
@@ -410,6 +431,7 @@ class Location(Timestamped):
 
     all_objects = models.Manager()
     public_objects = PublicLocationsManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -461,6 +483,7 @@ class ContactRoute(Timestamped):
 
     all_objects = models.Manager()
     public_objects = PublicContactRoutesManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service__name", "kind", "value"]
@@ -490,6 +513,8 @@ class ServiceSource(models.Model):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="sources")
     url = models.URLField("address", max_length=500)
     title = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["service__name", "url"]

@@ -17,9 +17,12 @@ EDITOR_PERMISSIONS = [
     ("services", "location", ("add", "change", "view")),
     ("services", "contactroute", ("add", "change", "view")),
     ("services", "servicesource", ("add", "change", "view")),
+    ("services", "servicetoreview", ("change", "view")),
+    ("services", "suggestion", ("change", "view")),
     ("services", "offer", ("view",)),
     ("services", "accessroute", ("view",)),
     ("geography", "councilarea", ("view",)),
+    ("geography", "areanote", ("add", "change", "view")),
 ]
 
 

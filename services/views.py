@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
-from geography.models import CouncilArea, Country
+from geography.models import AreaNote, CouncilArea, Country
 from services.availability import coverage
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
 from services.forms import FinderForm
@@ -103,7 +103,13 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "services/area_detail.html",
-        {"area": area, "outcome": outcome, "results": outcome.results, "highlight": [area.code]},
+        {
+            "area": area,
+            "note": AreaNote.objects.filter(area=area).first(),
+            "outcome": outcome,
+            "results": outcome.results,
+            "highlight": [area.code],
+        },
     )
 
 
@@ -119,6 +125,9 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "gap": gap,
             "areas_without": [area for area in gap if area.face_to_face == 0],
             "gap_values_json": json.dumps({area.code: area.face_to_face for area in gap}),
+            "area_notes": AreaNote.objects.select_related("area").only(
+                *AREA_NOTE_FIELDS, "area__name", "area__slug"
+            ),
         },
     )
 
@@ -133,6 +142,15 @@ def coverage_gap_csv(request: HttpRequest) -> HttpResponse:
     for area in gap:
         writer.writerow([area.code, area.name, area.face_to_face, "; ".join(area.services)])
     return response
+
+
+AREA_NOTE_FIELDS = (
+    "mainstream_understanding",
+    "cse_working_group",
+    "position_statement",
+    "training",
+    "notes",
+)
 
 
 def _scottish_areas():

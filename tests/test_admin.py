@@ -3,12 +3,13 @@ import json
 import pytest
 from django.contrib import admin
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import timezone
 
 from geography.models import CouncilArea
 from geography.shapes import to_shape
 from services.models import Location, Service
+from tests.admin_forms import admin_url, service_form_data
+from tests.examples import example_of
 
 registered_models = sorted(admin.site._registry, key=lambda model: model.__name__)
 
@@ -24,16 +25,12 @@ def admin_client_(client, superuser):
     return client
 
 
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
 @pytest.mark.parametrize("model", registered_models, ids=lambda model: model.__name__)
 def test_every_admin_page_renders_for_a_superuser(admin_client_, superuser, model):
     request = RequestFactory().get("/")
     request.user = superuser
     can_add = admin.site._registry[model].has_add_permission(request)
-    instance = model._default_manager.first() or model._default_manager.create(name="Editors")
+    instance = example_of(model)
 
     pages = [admin_url(model, "changelist"), admin_url(model, "change", instance.pk)]
     if can_add:
@@ -76,40 +73,6 @@ def test_mark_as_verified_today_action(admin_client_):
     assert roam.last_verified == timezone.localdate()
     assert roam.verification_source == "Checked with the service by admin"
     assert Service.all_objects.get(slug="wishes").last_verified.isoformat() == "2022-05-31"
-
-
-def service_form_data(service, **changes):
-    response_data = {
-        "name": service.name,
-        "slug": service.slug,
-        "organisation": service.organisation_id,
-        "summary": service.summary,
-        "description": "",
-        "published": "on",
-        "offers": list(service.offers.values_list("code", flat=True)),
-        "primary_offer": service.primary_offer_id,
-        "access_routes": list(service.access_routes.values_list("code", flat=True)),
-        "scope": service.scope,
-        "coverage": list(service.coverage.values_list("pk", flat=True)),
-        "waiting_list": service.waiting_list,
-        "min_age": service.min_age,
-        "women": "on" if service.women else "",
-        "men": service.men,
-        "trans": service.trans,
-        "non_binary": service.non_binary,
-        "involvement": service.involvement,
-        "location_confidence": service.location_confidence,
-        "offer_confidence": service.offer_confidence,
-        "eligibility_confidence": service.eligibility_confidence,
-        "waiting_list_confidence": service.waiting_list_confidence,
-        "last_verified": service.last_verified.isoformat(),
-    }
-    for prefix in ("locations", "contact_routes", "sources"):
-        response_data.update(
-            {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0, f"{prefix}-MIN_NUM_FORMS": 0}
-        )
-    response_data.update(changes)
-    return {key: value for key, value in response_data.items() if value not in ("", None)}
 
 
 def test_a_service_limited_to_areas_must_name_its_areas(admin_client_):

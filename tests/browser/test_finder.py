@@ -168,10 +168,10 @@ def test_tapping_the_map_searches_that_area(page):
     page.goto(reverse("finder"))
     map_ready(page)
 
-    page.locator("path.finder-map__area--S12000033").click()
+    page.locator("path.finder-map__area--S12000017").click()
 
-    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for Aberdeen City")
-    expect(page.get_by_label("Or choose a council area")).to_have_value("S12000033")
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("for Highland")
+    expect(page.get_by_label("Or choose a council area")).to_have_value("S12000017")
 
 
 @pytest.mark.parametrize(

@@ -89,3 +89,23 @@ def test_the_gap_table_downloads_as_csv(client):
     aberdeen = next(row for row in rows if row["gss_code"] == "S12000033")
     assert aberdeen["face_to_face_services"] == "4"
     assert "Quay Services" in aberdeen["services"]
+
+
+def test_area_notes_show_on_the_area_page_and_the_statistics_page_when_present(client):
+    from geography.models import AreaNote
+
+    assert "wider response" not in client.get(reverse("statistics")).content.decode()
+    AreaNote.objects.create(
+        area=CouncilArea.objects.get(code="S12000042"),
+        mainstream_understanding="basic",
+        cse_working_group="yes",
+        notes="A working group meets quarterly.",
+    )
+
+    statistics_page = client.get(reverse("statistics")).content.decode()
+    area_page = client.get(reverse("area-detail", args=["dundee-city"])).content.decode()
+
+    assert "The wider response in each area" in statistics_page
+    assert "<td>Basic</td><td>Yes</td><td>Not known</td>" in statistics_page
+    assert "The wider response in Dundee City" in area_page
+    assert "A working group meets quarterly." in area_page
