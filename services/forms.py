@@ -7,21 +7,27 @@ from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
 
 PREFER_NOT_TO_SAY = ("", "Prefer not to say")
-YES_NO = [("yes", "Yes"), ("no", "No"), PREFER_NOT_TO_SAY]
 
 
-class TriStateField(forms.TypedChoiceField):
-    """Yes / No / Prefer not to say, as True / False / None."""
+class OptionalAnswerField(forms.TypedChoiceField):
+    """A radio question that always offers "Prefer not to say", read as None."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, choices, coerce=str, **kwargs):
         super().__init__(
-            choices=YES_NO,
-            coerce=lambda value: value == "yes",
+            choices=[*choices, PREFER_NOT_TO_SAY],
+            coerce=coerce,
             empty_value=None,
             required=False,
             widget=forms.RadioSelect,
             **kwargs,
         )
+
+
+class TriStateField(OptionalAnswerField):
+    """Yes / No / Prefer not to say, as True / False / None."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=[("yes", "Yes"), ("no", "No")], coerce="yes".__eq__, **kwargs)
 
 
 class FinderForm(forms.Form):
@@ -43,20 +49,10 @@ class FinderForm(forms.Form):
     age = forms.IntegerField(
         label="Age", required=False, min_value=0, max_value=MAX_AGE, help_text="In years."
     )
-    gender = forms.TypedChoiceField(
-        label="Gender",
-        choices=[*Gender.choices, PREFER_NOT_TO_SAY],
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
-    )
+    gender = OptionalAnswerField(label="Gender", choices=Gender.choices)
     trans = TriStateField(label="Are you trans?")
-    involvement = forms.TypedChoiceField(
-        label="Do you sell or exchange sex now?",
-        choices=[*PersonInvolvement.choices, PREFER_NOT_TO_SAY],
-        required=False,
-        empty_value=None,
-        widget=forms.RadioSelect,
+    involvement = OptionalAnswerField(
+        label="Do you sell or exchange sex now?", choices=PersonInvolvement.choices
     )
     trafficked = TriStateField(label="Have you been trafficked or exploited?")
     needs = forms.MultipleChoiceField(

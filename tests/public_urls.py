@@ -8,7 +8,9 @@ in ROUTE_EXAMPLES; a test fails until it has one, so no page escapes the sweeps.
 
 from dataclasses import dataclass
 
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
+
+from tests.routes import all_routes
 
 NOT_PUBLIC = ("admin/", "caseworkers/", "api/", "openreferral/")
 
@@ -39,17 +41,11 @@ class PublicRoute:
         return not self.takes_arguments or self.name in ROUTE_EXAMPLES
 
 
-def public_routes(patterns=None, prefix: str = "") -> list[PublicRoute]:
-    routes = []
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        route = prefix + str(pattern.pattern)
-        if route.startswith(NOT_PUBLIC):
-            continue
-        if isinstance(pattern, URLResolver):
-            routes += public_routes(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            routes.append(PublicRoute(route, pattern.name, bool(pattern.pattern.converters)))
-    return routes
+def public_routes() -> list[PublicRoute]:
+    return [
+        PublicRoute(route.route, route.name, route.takes_arguments)
+        for route in all_routes(leave_out=NOT_PUBLIC)
+    ]
 
 
 def public_urls() -> list[str]:

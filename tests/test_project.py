@@ -6,7 +6,6 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-
 # Settings a test run sets for itself (the browser tests allow Django's async-unsafe calls), which
 # a real deployment's environment would not have.
 NOT_A_DEPLOYMENT = {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}

@@ -16,7 +16,7 @@ from geography.models import CouncilArea
 from services.models import ContactRoute, Location, Organisation, Service
 from services.openreferral.ids import service_id
 from services.openreferral.taxonomy import TAXONOMY_ID, term_id
-from tests.api.routes import all_routes
+from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from django.conf import settings
 
 from servicemap.api_docs import api_schema, operations, type_text
-from tests.api.routes import all_routes
 from tests.html_checks import PageReader
+from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
 
