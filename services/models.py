@@ -332,6 +332,12 @@ class Service(Timestamped):
         blank=True, help_text="For admins only: where facts came from and what to check."
     )
     published = models.BooleanField(default=True, help_text="Shown on the public site.")
+    is_synthetic = models.BooleanField(
+        "synthetic test data",
+        default=False,
+        editable=False,
+        help_text="Made by generate_scale_data for benchmarks; never mixed with real services.",
+    )
 
     # Who changed what and when, with the coverage and vocabularies as they were, for restoring.
     history = HistoricalRecords(m2m_fields=[offers, access_routes, coverage])
