@@ -179,6 +179,9 @@ SHARED_DATA_DIR = Path(
 # How often a process checks whether another process has imported new boundaries.
 BOUNDARY_VERSION_CHECK_SECONDS = float(os.environ.get("BOUNDARY_VERSION_CHECK_SECONDS", "5"))
 
+# How often a process checks whether services changed in another process (see catalogue.py).
+CATALOGUE_VERSION_CHECK_SECONDS = float(os.environ.get("CATALOGUE_VERSION_CHECK_SECONDS", "5"))
+
 # Every outbound HTTP request (boundary and data downloads) gives up after this many seconds.
 OUTBOUND_TIMEOUT_SECONDS = float(os.environ.get("OUTBOUND_TIMEOUT_SECONDS", "60"))
 

@@ -9,8 +9,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from geography.serializers import problems
+from services.catalogue import published_services
 from services.models import Service, ServiceQuerySet
-from services.search import published_services, search
+from services.search import search
 from services.serializers import (
     SearchRequestSerializer,
     SearchResponseSerializer,

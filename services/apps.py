@@ -8,7 +8,8 @@ class ServicesConfig(AppConfig):
 
     def ready(self) -> None:
         from services.roles import sync_roles
-        from services.signals import sync_vocabularies
+        from services.signals import connect_catalogue_signals, sync_vocabularies
 
         post_migrate.connect(sync_vocabularies, sender=self)
+        connect_catalogue_signals()
         post_migrate.connect(sync_roles, sender=self)

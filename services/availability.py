@@ -30,6 +30,13 @@ class Reach:
     remote: bool = False
     access: frozenset[str] = field(default_factory=frozenset)
     bases: tuple[Point, ...] = ()
+    # Worked out once, because a search asks them of thousands of services.
+    area_codes: frozenset[str] = field(init=False, repr=False, compare=False)
+    remote_words: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "area_codes", frozenset(area.code for area in self.areas))
+        object.__setattr__(self, "remote_words", remote_phrase(self))
 
 
 @dataclass(frozen=True)
@@ -44,12 +51,12 @@ def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) 
     services still reach them."""
     reasons = []
     if not remote_only:
-        if area is not None and any(covered.code == area.code for covered in reach.areas):
+        if area is not None and area.code in reach.area_codes:
             reasons.append(f"covers {area.name}")
         if _nationwide_reaches(reach.scope, area):
             reasons.append(_scope_phrase(reach.scope))
     if reach.remote:
-        reasons.append(remote_phrase(reach))
+        reasons.append(reach.remote_words)
     return Availability(bool(reasons), tuple(reasons))
 
 
@@ -63,7 +70,7 @@ def coverage(reach: Reach, remote_only: bool = False) -> Availability:
     if reach.scope != Scope.AREAS:
         reasons.append(_scope_phrase(reach.scope))
     if reach.remote:
-        reasons.append(remote_phrase(reach))
+        reasons.append(reach.remote_words)
     return Availability(True, tuple(reasons))
 
 

@@ -12,9 +12,9 @@ from django.urls import reverse_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from services.catalogue import published_services
 from services.eligibility import ServiceRules, who_it_is_for
 from services.roles import is_caseworker
-from services.search import published_services
 from services.templatetags.finder import service_facts
 from services.views import finder_response
 

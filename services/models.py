@@ -4,6 +4,7 @@ Eligibility lives on the service as plain fields (design §4) so that the rules 
 ``services.eligibility`` can read them without another query.
 """
 
+import uuid
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -595,3 +596,19 @@ class Suggestion(Timestamped):
     def __str__(self) -> str:
         subject = self.service.name if self.service_id else self.service_name
         return f"{self.get_kind_display()}: {subject}"
+
+
+class CatalogueVersion(models.Model):
+    """A token that changes whenever anything the finder shows changes (a service, its
+    locations, contacts, organisation or coverage, or a council area), so every server process
+    knows when to rebuild its in-memory catalogue (services/catalogue.py). A random token rather
+    than a counter: a rolled-back change can never leave a stale catalogue looking current."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "catalogue version"
+
+    def __str__(self) -> str:
+        return f"Catalogue version {self.token} ({self.changed_at:%Y-%m-%d %H:%M})"

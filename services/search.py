@@ -1,4 +1,4 @@
-"""The finder's one search: one set of queries for the services, then the pure rules.
+"""The finder's one search: the pure rules over the compiled catalogue of published services.
 
 Every published service is judged for eligibility (the map shades each council area by how many
 of the person's possible services reach it); the list holds those within reach of the person.
@@ -7,10 +7,10 @@ Distance only orders the list; it never hides a service.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+import numpy
 
 from geography.locate import Located
-from geography.models import CouncilArea
+from geography.models import CouncilArea, Country
 from services.availability import (
     AreaRef,
     Availability,
@@ -20,8 +20,9 @@ from services.availability import (
     coverage,
     nearest_base_km,
 )
-from services.eligibility import Person, ServiceRules, Status, Verdict, evaluate
-from services.models import ContactRoute, Location, Scope, Service
+from services.catalogue import Catalogue, area_ref, current_catalogue, label_point
+from services.eligibility import Person, Status, Verdict, evaluate
+from services.models import Service
 
 
 @dataclass(frozen=True)
@@ -58,115 +59,55 @@ class SearchOutcome:
 
 
 def search(query: SearchQuery) -> SearchOutcome:
-    area = _area_ref(query.area)
-    point = query.point or _label_point(query.area)
+    catalogue = current_catalogue()
+    area = area_ref(query.area)
+    point = query.point or label_point(query.area)
+    verdicts = [evaluate(rules, query.person) for rules, _ in catalogue.groups]
+    usable = numpy.array([v.status is not Status.NOT_ELIGIBLE for v in verdicts], dtype=bool)
+    verdict_of = {
+        index: verdict
+        for verdict, (_, indices) in zip(verdicts, catalogue.groups, strict=True)
+        for index in indices
+    }
     results = []
-    usable_reaches = []
-    for service in published_services():
-        reach = reach_of(service)
-        verdict = evaluate(ServiceRules.of(service), query.person)
-        if verdict.status is not Status.NOT_ELIGIBLE:
-            usable_reaches.append(reach)
-        if query.located:
-            where = availability(reach, area, query.remote_only)
-        else:
-            where = coverage(reach, query.remote_only)
-        if not where.reachable:
-            continue
+    for index in _candidates(catalogue, query, area):
+        verdict = verdict_of[index]
         if verdict.status is Status.NOT_ELIGIBLE and not query.include_not_eligible:
             continue
-        results.append(Result(service, verdict, where, nearest_base_km(reach, point), reach))
+        entry = catalogue.entries[index]
+        if query.located:
+            where = availability(entry.reach, area, query.remote_only)
+        else:
+            where = coverage(entry.reach, query.remote_only)
+        distance = nearest_base_km(entry.reach, point)
+        results.append(Result(entry.service, verdict, where, distance, entry.reach))
     results.sort(key=_ranking)
     return SearchOutcome(
         results=results,
-        counts_by_area=_counts_by_area(usable_reaches, query.remote_only),
+        counts_by_area=catalogue.counts_by_area(usable, query.remote_only),
         no_local_service=query.located
         and area is not None
-        and not any(area in result.reach.areas for result in results),
+        and not any(area.code in result.reach.area_codes for result in results),
     )
 
 
-def published_services() -> QuerySet[Service]:
-    """Published services with what the rules, the list and a service's page need: a fixed six
-    queries however many services there are."""
-    public_locations = Location.public_objects.select_related("council_area").defer(
-        "council_area__boundary", "council_area__display_boundary"
-    )
-    return Service.published_objects.select_related(
-        "organisation", "primary_offer"
-    ).prefetch_related(
-        "offers",
-        "access_routes",
-        Prefetch("coverage", queryset=CouncilArea.objects.without_geometry()),
-        Prefetch("locations", queryset=public_locations, to_attr="public_locations"),
-        Prefetch(
-            "contact_routes", queryset=ContactRoute.public_objects.all(), to_attr="public_contacts"
-        ),
-    )
-
-
-def reach_of(service: Service) -> Reach:
-    """Where a prefetched service works (see :func:`published_services`)."""
-    return Reach(
-        scope=Scope(service.scope),
-        areas=tuple(
-            _area_ref(area) for area in sorted(service.coverage.all(), key=lambda a: a.name)
-        ),
-        remote=service.remote,
-        access=frozenset(route.code for route in service.access_routes.all()),
-        bases=tuple((base.lon, base.lat) for base in public_bases(service)),
-    )
-
-
-@dataclass(frozen=True)
-class Base:
-    """A public base of a service, placed on the map."""
-
-    name: str
-    lon: float
-    lat: float
-    # A base known only by its council area is placed at a point inside that area: good enough to
-    # rank by distance and to mark on a whole-country map; the page says to ask for the address.
-    approximate: bool
-
-
-def public_bases(service: Service) -> list[Base]:
-    """The public bases of a service prefetched by :func:`published_services`."""
-    bases = []
-    for location in service.public_locations:
-        if location.point:
-            lon, lat = location.point["coordinates"][:2]
-            bases.append(Base(location.name, lon, lat, approximate=False))
-        elif (point := _label_point(location.council_area)) is not None:
-            bases.append(Base(location.name, *point, approximate=True))
-    return bases
-
-
-def _label_point(area: CouncilArea | None) -> Point | None:
-    if area is None or not area.label_point:
-        return None
-    lon, lat = area.label_point["coordinates"][:2]
-    return (lon, lat)
-
-
-def _area_ref(area: CouncilArea | None) -> AreaRef | None:
-    return None if area is None else AreaRef(area.code, area.name, area.country)
+def _candidates(catalogue: Catalogue, query: SearchQuery, area: AreaRef | None) -> list[int]:
+    """The services within reach, by services.availability's rule, read from the indexes."""
+    if query.remote_only:
+        return list(catalogue.remote)
+    if not query.located:
+        return list(range(len(catalogue.entries)))
+    reachable = set(catalogue.uk_wide) | set(catalogue.remote)
+    if area is None or area.country == Country.SCOTLAND:
+        reachable |= set(catalogue.scotland_wide)
+    if area is not None:
+        reachable |= set(catalogue.listing.get(area.code, ()))
+    return sorted(reachable)
 
 
 def _ranking(result: Result) -> tuple:
     distance = result.distance_km if result.distance_km is not None else float("inf")
     return (result.status.rank, distance, result.service.name.lower())
-
-
-def _counts_by_area(reaches: list[Reach], remote_only: bool) -> dict[str, int]:
-    areas = [
-        AreaRef(code, name, country)
-        for code, name, country in CouncilArea.objects.values_list("code", "name", "country")
-    ]
-    return {
-        area.code: sum(availability(reach, area, remote_only).reachable for reach in reaches)
-        for area in areas
-    }
 
 
 def location_message(outcome: SearchOutcome, located: Located | None) -> str:

@@ -31,7 +31,9 @@ ORGANISATION_FIELDS = ("name", "website", "description")
 SERVICE_SCALAR_FIELDS = tuple(
     field.name
     for field in Service._meta.concrete_fields
-    if field.name not in {"id", "organisation", "primary_offer", "created_at", "updated_at"}
+    # is_synthetic is set by the scale-data generator only, never by a record.
+    if field.name
+    not in {"id", "organisation", "primary_offer", "created_at", "updated_at", "is_synthetic"}
 )
 LOCATION_FIELDS = (
     "name",
@@ -88,6 +90,12 @@ def load_document(document: dict[str, Any], overwrite: bool = False) -> SeedRepo
     """Load organisations and service records already read (the HSDS importer's are made from a
     feed), with the same checks and all-or-nothing write as the seed file."""
     report = SeedReport()
+    # Real services must never be listed beside the benchmarks' made-up ones (services/scale.py).
+    if Service.all_objects.filter(is_synthetic=True).exists():
+        raise SeedError(
+            "this database holds synthetic scale-test services: load real services only into a "
+            "database without them"
+        )
     with transaction.atomic():
         organisations = {
             record["name"]: _upsert_organisation(record, overwrite)

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from geography.locate import Located
 from geography.models import CouncilArea
 from geography.serializers import StrictSerializer
+from services.catalogue import public_bases
 from services.eligibility import Gender, PersonInvolvement
 from services.models import (
     MAX_AGE,
@@ -21,13 +22,7 @@ from services.models import (
     WaitingList,
 )
 from services.queries import located_from, query_from
-from services.search import (
-    Result,
-    SearchOutcome,
-    SearchQuery,
-    location_message,
-    public_bases,
-)
+from services.search import Result, SearchOutcome, SearchQuery, location_message
 
 
 def council_area_with_code(code: str) -> CouncilArea:

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from geography.models import AreaNote, CouncilArea, Country
 from services.availability import coverage
+from services.catalogue import published_services, reach_of
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
 from services.forms import FinderForm
 from services.queries import located_from, query_from
-from services.search import SearchQuery, location_message, published_services, reach_of, search
+from services.search import SearchQuery, location_message, search
 from services.statistics import coverage_gap, survey_figures
 from services.templatetags.finder import service_facts
 

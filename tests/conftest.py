@@ -23,6 +23,7 @@ from geography.places import (
     read_gazetteer,
     store_gazetteer,
 )
+from services.catalogue import forget_catalogue
 from services.seed import load_services
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
@@ -84,7 +85,10 @@ def reference_data_committed(transactional_db):
 
 
 @pytest.fixture(autouse=True)
-def area_index_follows_each_test(settings):
-    # Rolled-back transactions send no signal, so let the index compare its version with the
-    # database on every lookup: it is rebuilt only when a test's boundaries really differ.
+def caches_follow_each_test(settings):
+    # Rolled-back transactions send no signal, so the point-to-area index and the services
+    # catalogue compare their versions with the database on every use; and each test starts with
+    # no catalogue, as tests may change services with queryset updates, which send none either.
     settings.BOUNDARY_VERSION_CHECK_SECONDS = 0
+    settings.CATALOGUE_VERSION_CHECK_SECONDS = 0
+    forget_catalogue()

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('services', '0003_history_and_review_queue'),
+        ("services", "0003_history_and_review_queue"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalservice',
-            name='is_synthetic',
-            field=models.BooleanField(default=False, editable=False, help_text='Made by generate_scale_data for benchmarks; never mixed with real services.', verbose_name='synthetic test data'),
+            model_name="historicalservice",
+            name="is_synthetic",
+            field=models.BooleanField(
+                default=False,
+                editable=False,
+                help_text="Made by generate_scale_data for benchmarks; never mixed with real services.",
+                verbose_name="synthetic test data",
+            ),
         ),
         migrations.AddField(
-            model_name='service',
-            name='is_synthetic',
-            field=models.BooleanField(default=False, editable=False, help_text='Made by generate_scale_data for benchmarks; never mixed with real services.', verbose_name='synthetic test data'),
+            model_name="service",
+            name="is_synthetic",
+            field=models.BooleanField(
+                default=False,
+                editable=False,
+                help_text="Made by generate_scale_data for benchmarks; never mixed with real services.",
+                verbose_name="synthetic test data",
+            ),
         ),
     ]

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from geography.serializers import problems
+from services.catalogue import published_services
 from services.openreferral.export import feed_service, hsds_service, hsds_service_summary
 from services.openreferral.feed import areas_named_in, slug_of_service_id
 from services.openreferral.serializers import PagesSerializer, ServiceFilterSerializer
@@ -22,7 +23,6 @@ from services.openreferral.taxonomy import (
     hsds_taxonomy,
     hsds_term,
 )
-from services.search import published_services
 
 HSDS_VERSION = "3.0"
 TAG = "open referral (HSDS 3.0)"

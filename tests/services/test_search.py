@@ -109,10 +109,29 @@ def test_unpublished_services_are_never_found():
     assert "wishes" not in slugs(search(SearchQuery()))
 
 
+def add_services(count: int) -> None:
+    wishes = Service.all_objects.get(slug="wishes")
+    for number in range(count):
+        copy = Service.all_objects.get(pk=wishes.pk)
+        copy.pk, copy.id, copy.slug, copy.name = None, None, f"copy-{number}", f"Copy {number}"
+        copy.save()
+        copy.offers.set(wishes.offers.all())
+        copy.coverage.set(wishes.coverage.all())
+
+
+@pytest.mark.parametrize("extra_services", [0, 40])
 @pytest.mark.parametrize("located", [False, True])
 def test_a_search_makes_the_same_few_queries_however_many_services(
-    django_assert_num_queries, located
+    django_assert_num_queries, located, extra_services
 ):
+    add_services(extra_services)
     query = SearchQuery(located=located, area=area("S12000036") if located else None)
-    with django_assert_num_queries(7):
-        search(query)
+
+    # The first search loads the catalogue: the version, the services and their relations.
+    with django_assert_num_queries(8):
+        first = search(query)
+    # Later ones only check the version (here every time; in production every few seconds).
+    with django_assert_num_queries(1):
+        again = search(query)
+
+    assert len(first.results) == len(again.results) == (7 if located else 16) + extra_services

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from geography.models import CouncilArea
+from services.catalogue import published_services
 from services.models import Location, Service
-from services.search import published_services
 from services.statistics import coverage_gap, survey_figures
 
 pytestmark = pytest.mark.django_db

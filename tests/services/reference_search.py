@@ -1,0 +1,49 @@
+"""The finder's search written the plain way: every published service, one at a time, through the
+pure rules. services/search.py answers the same questions from a compiled catalogue, fast;
+tests/services/test_search_equivalence.py checks the two never disagree."""
+
+from geography.models import CouncilArea
+from services.availability import AreaRef, availability, coverage, nearest_base_km
+from services.catalogue import area_ref, label_point, published_services, reach_of
+from services.eligibility import ServiceRules, Status, evaluate
+from services.search import Result, SearchOutcome, SearchQuery, _ranking
+
+
+def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
+    area = area_ref(query.area)
+    point = query.point or label_point(query.area)
+    results = []
+    usable_reaches = []
+    for service in services if services is not None else published_services():
+        reach = reach_of(service)
+        verdict = evaluate(ServiceRules.of(service), query.person)
+        if verdict.status is not Status.NOT_ELIGIBLE:
+            usable_reaches.append(reach)
+        if query.located:
+            where = availability(reach, area, query.remote_only)
+        else:
+            where = coverage(reach, query.remote_only)
+        if not where.reachable:
+            continue
+        if verdict.status is Status.NOT_ELIGIBLE and not query.include_not_eligible:
+            continue
+        results.append(Result(service, verdict, where, nearest_base_km(reach, point), reach))
+    results.sort(key=_ranking)
+    return SearchOutcome(
+        results=results,
+        counts_by_area=_counts_by_area(usable_reaches, query.remote_only),
+        no_local_service=query.located
+        and area is not None
+        and not any(area in result.reach.areas for result in results),
+    )
+
+
+def _counts_by_area(reaches, remote_only: bool) -> dict[str, int]:
+    areas = [
+        AreaRef(code, name, country)
+        for code, name, country in CouncilArea.objects.values_list("code", "name", "country")
+    ]
+    return {
+        area.code: sum(availability(reach, area, remote_only).reachable for reach in reaches)
+        for area in areas
+    }

@@ -1,0 +1,128 @@
+"""The fast search over the compiled catalogue answers exactly as the plain reading of the rules
+(tests/services/reference_search.py), for the real services and a crowd of random ones."""
+
+import itertools
+import random
+
+import pytest
+
+from geography.models import CouncilArea
+from services.catalogue import published_services
+from services.eligibility import Gender, Person, PersonInvolvement
+from services.models import (
+    Inclusion,
+    Involvement,
+    Location,
+    MenServed,
+    Offer,
+    Organisation,
+    Scope,
+    Service,
+    WaitingList,
+)
+from services.search import SearchQuery, search
+from tests.services.reference_search import reference_search
+
+pytestmark = pytest.mark.django_db
+
+
+def add_random_services(count: int, seed: int) -> None:
+    chance = random.Random(seed)
+    organisation = Organisation.objects.create(name="Random services")
+    areas = list(CouncilArea.objects.without_geometry())
+    offers = list(Offer.objects.all())
+    for number in range(count):
+        min_age = chance.choice([None, 16, 18, 21])
+        service = Service.all_objects.create(
+            organisation=organisation,
+            name=f"Random {number:03d}",
+            slug=f"random-{number:03d}",
+            summary="A random service.",
+            primary_offer=chance.choice(offers),
+            scope=chance.choice([Scope.AREAS] * 6 + [Scope.SCOTLAND, Scope.UK]),
+            remote=chance.random() < 0.2,
+            min_age=min_age,
+            max_age=chance.choice([None, None, 25, 65]) if min_age != 21 else None,
+            women=(women := chance.random() < 0.8),
+            men=chance.choice([MenServed.ALL, MenServed.MSM_ONLY])
+            if not women
+            else chance.choice(list(MenServed)),
+            trans=chance.choice(list(Inclusion)),
+            non_binary=chance.choice(list(Inclusion)),
+            involvement=chance.choice(list(Involvement)),
+            for_trafficked_people=chance.random() < 0.1,
+            waiting_list=WaitingList.NONE,
+        )
+        service.offers.set(chance.sample(offers, chance.randint(1, 4)))
+        covered = chance.sample(areas, chance.randint(1, 6))
+        service.coverage.set(covered)
+        for base in range(chance.randint(0, 2)):
+            area = chance.choice(covered)
+            point = area.label_point["coordinates"] if chance.random() < 0.5 else None
+            Location.all_objects.create(
+                service=service,
+                name=f"Base {base}",
+                council_area=area,
+                point={"type": "Point", "coordinates": point} if point else None,
+                public=chance.random() < 0.8,
+            )
+
+
+def people():
+    """Nobody, someone asking for particular help, and a seeded sample of every combination of
+    answers (each answer given or left out)."""
+    every = [
+        Person(age, gender, trans, involvement, trafficked)
+        for age, gender, trans, involvement, trafficked in itertools.product(
+            (None, 17, 30),
+            (None, *Gender),
+            (None, True),
+            (None, PersonInvolvement.FORMER),
+            (None, True),
+        )
+    ]
+    return [
+        Person(),
+        Person(age=30, gender=Gender.WOMAN, needs=frozenset({"sexual_health", "counselling"})),
+        *random.Random(3).sample(every, 24),
+    ]
+
+
+def outcome_summary(outcome):
+    return (
+        [
+            (
+                r.service.slug,
+                r.status,
+                r.verdict.reasons,
+                r.availability.because,
+                None if r.distance_km is None else round(r.distance_km, 6),
+            )
+            for r in outcome.results
+        ],
+        outcome.counts_by_area,
+        outcome.no_local_service,
+    )
+
+
+def test_the_fast_search_agrees_with_the_plain_rules():
+    add_random_services(60, seed=20261125)
+    edinburgh = CouncilArea.objects.get(code="S12000036")
+    shetland = CouncilArea.objects.get(code="S12000027")
+    places = [
+        {"located": False},
+        {"located": True, "area": edinburgh},
+        {"located": True, "area": shetland, "point": (-1.15, 60.15)},
+        {"located": True, "area": None, "point": (1.0, 57.0)},
+    ]
+    services = list(published_services())
+    compared = 0
+    for person in people():
+        for place, remote_only, include in itertools.product(places, (False, True), (False, True)):
+            query = SearchQuery(
+                person=person, remote_only=remote_only, include_not_eligible=include, **place
+            )
+            expected = outcome_summary(reference_search(query, services))
+            assert outcome_summary(search(query)) == expected, query
+            compared += 1
+    assert compared == 26 * 4 * 2 * 2
