@@ -16,10 +16,12 @@ PORT ?= 8000
 # The PostgreSQL half of `make test`; pytest-django creates and drops test_<name> beside it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/servicemap
 PYTEST_ARGS ?=
+# Options for benchmarks/run.py, e.g. BENCH_ARGS='--only search'.
+BENCH_ARGS ?=
 
 export SHARED_DATA
 
-.PHONY: install data run test lint
+.PHONY: install data run test lint bench
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -56,3 +58,7 @@ test: lint
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 	@echo "== tests on PostgreSQL ($(TEST_DATABASE_URL))"
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Speed and size measurements (benchmarks/README.md): writes benchmarks/RESULTS.md.
+bench: install
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)

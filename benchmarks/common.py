@@ -17,7 +17,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -151,9 +151,9 @@ def _load_text(load: tuple[float, ...]) -> str:
 # Child processes running the app ----------------------------------------------------------------
 
 
-def app_environment(database_url: str, **extra: str) -> dict[str, str]:
+def app_environment(database_url: str) -> dict[str, str]:
     """Production's settings (DEBUG off, hashed static files) on a benchmark database."""
-    environment = {
+    return {
         **os.environ,
         "DATABASE_URL": database_url,
         "DEBUG": "0",
@@ -163,10 +163,8 @@ def app_environment(database_url: str, **extra: str) -> dict[str, str]:
         "SHARED_DATA": str(SHARED_DATA),
         "PYTHONPATH": str(ROOT),
         "LOG_LEVEL": "WARNING",
-        **extra,
+        "DJANGO_SETTINGS_MODULE": "servicemap.settings",
     }
-    environment.pop("DJANGO_SETTINGS_MODULE", None)
-    return environment
 
 
 def manage(database_url: str, *arguments: str) -> str:
@@ -201,11 +199,19 @@ def setup_django() -> None:
     """For a worker: Django configured from the environment its parent gave it."""
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicemap.settings")
     django.setup()
 
 
 # The benchmark databases ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    """What every figure is given: the databases to measure, and where to say what it does."""
+
+    scales: list["Scales"]
+    postgres: "PostgreSQL | None"
+    log: Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -289,7 +295,9 @@ def build_scale_database(url: str) -> None:
     manage(url, "generate_scale_data", "--services", str(SCALE_SERVICES), "-v0")
 
 
-def prepare_databases(postgres: PostgreSQL | None, reuse: bool, log) -> list[Scales]:
+def prepare_databases(
+    postgres: PostgreSQL | None, reuse: bool, log: Callable[[str], None]
+) -> list[Scales]:
     """Seed-scale and scale databases for SQLite and, when its server answers, PostgreSQL."""
     scales = []
     engines = [("SQLite", fresh_sqlite, sqlite_url)]

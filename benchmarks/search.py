@@ -14,7 +14,7 @@ from benchmarks.common import (
     SCALE_SERVICES,
     SEARCH_BODIES,
     Figure,
-    Scales,
+    Run,
     Section,
     Stats,
     milliseconds,
@@ -33,7 +33,8 @@ TARGET_P95 = 0.015
 TARGET_RATIO = 3.0
 
 
-def measure(scales: list[Scales], log) -> Section:
+def measure(run: Run) -> Section:
+    scales, log = run.scales, run.log
     section = Section(
         "Search: POST /api/v1/search",
         "Server time through Django's test client (middleware, validation, search, JSON), "

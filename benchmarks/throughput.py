@@ -13,7 +13,7 @@ from benchmarks.common import (
     DATA,
     SEARCH_BODIES,
     Figure,
-    Scales,
+    Run,
     Section,
     ensure_debian_package,
     gunicorn,
@@ -30,7 +30,8 @@ RUNS = 3
 TARGET = 1000
 
 
-def measure(scales: list[Scales], log) -> Section:
+def measure(run: Run) -> Section:
+    scales, log = run.scales, run.log
     workers = workers_for_cores()
     section = Section(
         "Throughput: search through gunicorn at seed scale",

@@ -26,12 +26,20 @@ COAST_TOLERANCE_DEGREES = 0.01
 class AreaIndex:
     areas: tuple[CouncilArea, ...]
     tree: shapely.STRtree
+    by_code: dict[str, CouncilArea]
 
     @classmethod
     def build(cls, areas: list[CouncilArea], boundaries: list[shapely.Geometry]) -> "AreaIndex":
         geometries = numpy.array(boundaries, dtype=object)
         shapely.prepare(geometries)
-        return cls(areas=tuple(areas), tree=shapely.STRtree(geometries))
+        return cls(
+            areas=tuple(areas),
+            tree=shapely.STRtree(geometries),
+            by_code={area.code: area for area in areas},
+        )
+
+    def with_code(self, code: str) -> CouncilArea | None:
+        return self.by_code.get(code)
 
     def find(self, lon: float, lat: float) -> CouncilArea | None:
         point = shapely.Point(lon, lat)
@@ -97,3 +105,8 @@ def invalidate() -> None:
 def area_at(lon: float, lat: float) -> CouncilArea | None:
     """The council area containing the point, or None at sea or outside the imported areas."""
     return area_index().find(lon, lat)
+
+
+def area_with_code(code: str) -> CouncilArea | None:
+    """The council area with this GSS code, from the same in-memory index: no query."""
+    return area_index().with_code(code)

@@ -20,6 +20,7 @@ import numpy
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
+from geography.distance import EARTH_RADIUS_KM
 from geography.models import CouncilArea, Country
 from services.availability import AreaRef, Point, Reach
 from services.eligibility import ServiceRules
@@ -98,60 +99,102 @@ class Entry:
     service: Service
     rules: ServiceRules
     reach: Reach
-    sort_name: str
 
 
 class Catalogue:
+    """Every published service, with numpy indexes so that a search touches in Python only the
+    few services it returns, however many there are."""
+
     def __init__(self, services: list[Service], areas: list[AreaRef]):
         self.entries = tuple(
-            Entry(service, ServiceRules.of(service), reach_of(service), service.name.lower())
-            for service in services
+            Entry(service, ServiceRules.of(service), reach_of(service)) for service in services
         )
         self.areas = tuple(areas)
         members: dict[ServiceRules, list[int]] = {}
         for index, entry in enumerate(self.entries):
             members.setdefault(entry.rules, []).append(index)
-        self.groups: tuple[tuple[ServiceRules, tuple[int, ...]], ...] = tuple(
-            (rules, tuple(indices)) for rules, indices in members.items()
-        )
-        self.listing: dict[str, list[int]] = {}
+        self.group_rules = tuple(members)
+        self.group_of = numpy.zeros(len(self.entries), dtype=numpy.intp)
+        for group, indices in enumerate(members.values()):
+            self.group_of[indices] = group
+        # Ties in distance are listed by name, as people read them.
+        names = [entry.service.name.lower() for entry in self.entries]
+        self.name_order = numpy.argsort(numpy.argsort(names, kind="stable"), kind="stable")
+        listing: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
-            for area in entry.reach.areas:
-                self.listing.setdefault(area.code, []).append(index)
+            for code in entry.reach.area_codes:
+                listing.setdefault(code, []).append(index)
+        self.listing = {code: numpy.array(indices) for code, indices in listing.items()}
+        self.everyone = numpy.arange(len(self.entries))
         self.uk_wide = self._where(lambda reach: reach.scope == Scope.UK)
         self.scotland_wide = self._where(lambda reach: reach.scope == Scope.SCOTLAND)
         self.remote = self._where(lambda reach: reach.remote)
-        self._group_reach = self._areas_each_group_reaches(self._areas_each_service_reaches())
+        bases = [(index, base) for index, e in enumerate(self.entries) for base in e.reach.bases]
+        self._base_entry = numpy.array([index for index, _ in bases], dtype=numpy.intp)
+        self._base_lon = numpy.radians([base[0] for _, base in bases])
+        self._base_lat = numpy.radians([base[1] for _, base in bases])
+        reached = self._areas_each_service_reaches()
+        self._group_reach = (
+            numpy.stack([reached[indices].sum(axis=0) for indices in members.values()])
+            if members
+            else numpy.zeros((0, len(self.areas)), dtype=numpy.int64)
+        )
         self._group_remote = numpy.array(
-            [sum(self.entries[i].reach.remote for i in indices) for _, indices in self.groups],
+            [sum(self.entries[i].reach.remote for i in indices) for indices in members.values()],
             dtype=numpy.int64,
         )
 
-    def _where(self, test) -> tuple[int, ...]:
-        return tuple(index for index, entry in enumerate(self.entries) if test(entry.reach))
+    def _where(self, test) -> numpy.ndarray:
+        return numpy.array(
+            [index for index, entry in enumerate(self.entries) if test(entry.reach)],
+            dtype=numpy.intp,
+        )
 
     def _areas_each_service_reaches(self) -> numpy.ndarray:
         """reached[service, area]: the service is within reach of someone in the area, by
         services.availability's rule: it lists the area, works nationwide there, or remotely."""
         position = {area.code: index for index, area in enumerate(self.areas)}
         scottish = numpy.array([area.country == Country.SCOTLAND for area in self.areas])
-        reached = numpy.zeros((len(self.entries), len(self.areas)), dtype=bool)
+        reached = numpy.zeros((len(self.entries), len(self.areas)), dtype=numpy.int64)
         for index, entry in enumerate(self.entries):
             reach = entry.reach
             if reach.remote or reach.scope == Scope.UK:
-                reached[index, :] = True
+                reached[index, :] = 1
                 continue
             if reach.scope == Scope.SCOTLAND:
-                reached[index, scottish] = True
-            reached[index, [position[code] for code in reach.area_codes if code in position]] = True
+                reached[index, scottish] = 1
+            reached[index, [position[code] for code in reach.area_codes if code in position]] = 1
         return reached
 
-    def _areas_each_group_reaches(self, reached: numpy.ndarray) -> numpy.ndarray:
-        """counts[group, area]: how many of the group's services reach the area."""
-        counts = numpy.zeros((len(self.groups), len(self.areas)), dtype=numpy.int64)
-        for position, (_, indices) in enumerate(self.groups):
-            counts[position] = reached[list(indices)].sum(axis=0)
-        return counts
+    def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:
+        """Indexes of the services within reach, by services.availability's rule."""
+        if remote_only:
+            return self.remote
+        if not located:
+            return self.everyone
+        parts = [self.uk_wide, self.remote]
+        if area is None or area.country == Country.SCOTLAND:
+            parts.append(self.scotland_wide)
+        if area is not None and area.code in self.listing:
+            parts.append(self.listing[area.code])
+        return numpy.unique(numpy.concatenate(parts))
+
+    def distances_km(self, point: Point | None) -> numpy.ndarray:
+        """Each service's great-circle distance to its nearest base (inf without one), the
+        haversine of geography.distance, for every service at once."""
+        nearest = numpy.full(len(self.entries), numpy.inf)
+        if point is None or not len(self._base_entry):
+            return nearest
+        lon, lat = numpy.radians(point[0]), numpy.radians(point[1])
+        half_dlat = (self._base_lat - lat) / 2
+        half_dlon = (self._base_lon - lon) / 2
+        a = (
+            numpy.sin(half_dlat) ** 2
+            + numpy.cos(lat) * numpy.cos(self._base_lat) * numpy.sin(half_dlon) ** 2
+        )
+        distances = 2 * EARTH_RADIUS_KM * numpy.arcsin(numpy.minimum(1.0, numpy.sqrt(a)))
+        numpy.minimum.at(nearest, self._base_entry, distances)
+        return nearest
 
     def counts_by_area(self, usable_groups: numpy.ndarray, remote_only: bool) -> dict[str, int]:
         """For each area, how many services of the usable groups (a boolean mask) reach it."""

@@ -41,4 +41,5 @@ def query_from(data: dict[str, Any], located: Located | None) -> SearchQuery:
         point=located.point if located else None,
         remote_only=bool(data.get("remote_only")),
         include_not_eligible=bool(data.get("include_not_eligible")),
+        limit=data.get("limit"),
     )

@@ -10,17 +10,15 @@ from dataclasses import dataclass, field
 import numpy
 
 from geography.locate import Located
-from geography.models import CouncilArea, Country
+from geography.models import CouncilArea
 from services.availability import (
-    AreaRef,
     Availability,
     Point,
     Reach,
     availability,
     coverage,
-    nearest_base_km,
 )
-from services.catalogue import Catalogue, area_ref, current_catalogue, label_point
+from services.catalogue import area_ref, current_catalogue, label_point
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
 
@@ -34,6 +32,8 @@ class SearchQuery:
     point: Point | None = None
     remote_only: bool = False
     include_not_eligible: bool = False
+    # At most this many results, the nearest first; None for all of them.
+    limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class Result:
 @dataclass(frozen=True)
 class SearchOutcome:
     results: list[Result]
+    # How many services matched, of which ``results`` holds the first ``limit``.
+    total: int
     # For the map: how many services the person may use (eligible or unclear) reach each area.
     counts_by_area: dict[str, int]
     # True when a located person has no specialist service covering their own area.
@@ -62,52 +64,44 @@ def search(query: SearchQuery) -> SearchOutcome:
     catalogue = current_catalogue()
     area = area_ref(query.area)
     point = query.point or label_point(query.area)
-    verdicts = [evaluate(rules, query.person) for rules, _ in catalogue.groups]
-    usable = numpy.array([v.status is not Status.NOT_ELIGIBLE for v in verdicts], dtype=bool)
-    verdict_of = {
-        index: verdict
-        for verdict, (_, indices) in zip(verdicts, catalogue.groups, strict=True)
-        for index in indices
-    }
+    verdicts = [evaluate(rules, query.person) for rules in catalogue.group_rules]
+    group_rank = numpy.array([verdict.status.rank for verdict in verdicts], dtype=numpy.intp)
+    usable_groups = group_rank < Status.NOT_ELIGIBLE.rank
+    candidates = catalogue.within_reach(area, query.located, query.remote_only)
+    ranks = group_rank[catalogue.group_of[candidates]]
+    if not query.include_not_eligible:
+        kept = ranks < Status.NOT_ELIGIBLE.rank
+        candidates, ranks = candidates[kept], ranks[kept]
+    distances = catalogue.distances_km(point)[candidates]
+    order = numpy.lexsort((catalogue.name_order[candidates], distances, ranks))
+    chosen = order if query.limit is None else order[: query.limit]
     results = []
-    for index in _candidates(catalogue, query, area):
-        verdict = verdict_of[index]
-        if verdict.status is Status.NOT_ELIGIBLE and not query.include_not_eligible:
-            continue
-        entry = catalogue.entries[index]
+    for position in chosen:
+        entry = catalogue.entries[candidates[position]]
         if query.located:
             where = availability(entry.reach, area, query.remote_only)
         else:
             where = coverage(entry.reach, query.remote_only)
-        distance = nearest_base_km(entry.reach, point)
-        results.append(Result(entry.service, verdict, where, distance, entry.reach))
-    results.sort(key=_ranking)
+        distance = float(distances[position])
+        verdict = verdicts[catalogue.group_of[candidates[position]]]
+        results.append(
+            Result(
+                entry.service,
+                verdict,
+                where,
+                distance if distance < numpy.inf else None,
+                entry.reach,
+            )
+        )
+    local = catalogue.listing.get(area.code) if area is not None else None
     return SearchOutcome(
         results=results,
-        counts_by_area=catalogue.counts_by_area(usable, query.remote_only),
+        total=len(candidates),
+        counts_by_area=catalogue.counts_by_area(usable_groups, query.remote_only),
         no_local_service=query.located
         and area is not None
-        and not any(area.code in result.reach.area_codes for result in results),
+        and (local is None or not numpy.isin(local, candidates).any()),
     )
-
-
-def _candidates(catalogue: Catalogue, query: SearchQuery, area: AreaRef | None) -> list[int]:
-    """The services within reach, by services.availability's rule, read from the indexes."""
-    if query.remote_only:
-        return list(catalogue.remote)
-    if not query.located:
-        return list(range(len(catalogue.entries)))
-    reachable = set(catalogue.uk_wide) | set(catalogue.remote)
-    if area is None or area.country == Country.SCOTLAND:
-        reachable |= set(catalogue.scotland_wide)
-    if area is not None:
-        reachable |= set(catalogue.listing.get(area.code, ()))
-    return sorted(reachable)
-
-
-def _ranking(result: Result) -> tuple:
-    distance = result.distance_km if result.distance_km is not None else float("inf")
-    return (result.status.rank, distance, result.service.name.lower())
 
 
 def location_message(outcome: SearchOutcome, located: Located | None) -> str:

@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from geography.locate import Located
+from geography.lookup import area_with_code
 from geography.models import CouncilArea
 from geography.serializers import StrictSerializer
 from services.catalogue import public_bases
@@ -24,9 +25,12 @@ from services.models import (
 from services.queries import located_from, query_from
 from services.search import Result, SearchOutcome, SearchQuery, location_message
 
+DEFAULT_RESULTS = 100
+MAX_RESULTS = 500
+
 
 def council_area_with_code(code: str) -> CouncilArea:
-    area = CouncilArea.objects.without_geometry().filter(code=code.strip().upper()).first()
+    area = area_with_code(code.strip().upper())
     if area is None:
         raise serializers.ValidationError("There is no council area with this code.")
     return area
@@ -60,6 +64,13 @@ class SearchRequestSerializer(StrictSerializer):
     )
     remote_only = serializers.BooleanField(required=False, default=False)
     include_not_eligible = serializers.BooleanField(required=False, default=False)
+    limit = serializers.IntegerField(
+        required=False,
+        default=DEFAULT_RESULTS,
+        min_value=1,
+        max_value=MAX_RESULTS,
+        help_text="At most this many results, the best first.",
+    )
 
     def validate_area(self, code: str) -> CouncilArea:
         return council_area_with_code(code)
@@ -95,44 +106,35 @@ class BaseSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(serializers.Serializer):
-    slug = serializers.CharField(source="service.slug")
-    name = serializers.CharField(source="service.name")
-    organisation = serializers.CharField(source="service.organisation.name")
-    summary = serializers.CharField(source="service.summary")
-    url = serializers.CharField(source="service.get_absolute_url")
-    status = serializers.ChoiceField(
-        choices=["eligible", "unclear", "not_eligible"], source="verdict.status"
-    )
-    reasons = serializers.ListField(child=serializers.CharField(), source="verdict.reasons")
-    available_because = serializers.ListField(
-        child=serializers.CharField(), source="availability.because"
-    )
-    distance_km = serializers.SerializerMethodField()
-    coverage = serializers.SerializerMethodField(
-        help_text="GSS codes of the council areas it covers (nationwide ones list none)."
-    )
-    scope = serializers.CharField(source="service.scope")
-    remote = serializers.BooleanField(source="service.remote")
-    bases = serializers.SerializerMethodField(help_text="Public bases, for map markers.")
+    """Documents one result (search_response builds it)."""
 
-    def get_distance_km(self, result: Result) -> float | None:
-        return None if result.distance_km is None else round(result.distance_km, 1)
-
-    def get_coverage(self, result: Result) -> list[str]:
-        return [area.code for area in result.reach.areas]
-
-    @extend_schema_field(BaseSerializer(many=True))
-    def get_bases(self, result: Result) -> list[dict]:
-        return [
-            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
-            for base in public_bases(result.service)
-        ]
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    organisation = serializers.CharField()
+    summary = serializers.CharField()
+    url = serializers.CharField(help_text="The service's page on this site.")
+    status = serializers.ChoiceField(choices=["eligible", "unclear", "not_eligible"])
+    reasons = serializers.ListField(child=serializers.CharField())
+    available_because = serializers.ListField(child=serializers.CharField())
+    distance_km = serializers.FloatField(
+        allow_null=True, help_text="To the nearest public base, when a place was given."
+    )
+    coverage = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="GSS codes of the council areas it covers (nationwide ones list none).",
+    )
+    scope = serializers.ChoiceField(choices=Scope.choices)
+    remote = serializers.BooleanField()
+    bases = BaseSerializer(many=True, help_text="Public bases, for map markers.")
 
 
 class SearchResponseSerializer(serializers.Serializer):
     area = AreaSummarySerializer(allow_null=True)
     message = serializers.CharField(
         allow_blank=True, help_text="Something the visitor should know about their location."
+    )
+    count = serializers.IntegerField(
+        help_text="How many services matched; results holds the first `limit` of them."
     )
     results = SearchResultSerializer(many=True)
     counts_by_area = serializers.DictField(
@@ -142,15 +144,41 @@ class SearchResponseSerializer(serializers.Serializer):
 
 
 def search_response(outcome: SearchOutcome, located: Located | None) -> dict:
+    """The search's answer, in the shape SearchResponseSerializer documents.
+
+    Built directly rather than through the serializer, which took most of a search's time;
+    tests/api/test_fuzz.py checks every answer against the documented schema.
+    """
     area = located.area if located else None
-    return SearchResponseSerializer(
-        {
-            "area": area,
-            "message": location_message(outcome, located),
-            "results": outcome.results,
-            "counts_by_area": outcome.counts_by_area,
-        }
-    ).data
+    return {
+        "area": {"code": area.code, "name": area.name} if area else None,
+        "message": location_message(outcome, located),
+        "count": outcome.total,
+        "results": [result_json(result) for result in outcome.results],
+        "counts_by_area": outcome.counts_by_area,
+    }
+
+
+def result_json(result: Result) -> dict:
+    service = result.service
+    return {
+        "slug": service.slug,
+        "name": service.name,
+        "organisation": service.organisation.name,
+        "summary": service.summary,
+        "url": service.get_absolute_url(),
+        "status": str(result.status),
+        "reasons": list(result.verdict.reasons),
+        "available_because": list(result.availability.because),
+        "distance_km": None if result.distance_km is None else round(result.distance_km, 1),
+        "coverage": [area.code for area in result.reach.areas],
+        "scope": service.scope,
+        "remote": service.remote,
+        "bases": [
+            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
+            for base in public_bases(service)
+        ],
+    }
 
 
 class ServiceFilterSerializer(StrictSerializer):

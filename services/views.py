@@ -20,6 +20,10 @@ from services.statistics import coverage_gap, survey_figures
 from services.templatetags.finder import service_facts
 
 
+# A list longer than this helps nobody on a phone: the page says how many more there are.
+RESULTS_ON_A_PAGE = 100
+
+
 @csrf_exempt  # read-only: a CSRF token would mean a cookie, and public pages set none
 @require_http_methods(["GET", "POST"])
 def finder(request: HttpRequest) -> HttpResponse:
@@ -42,12 +46,10 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
     status = 200
     if form.is_bound:
         if form.is_valid():
-            # Caseworkers always see the services their client cannot use, and why.
-            answers = (
-                {**form.cleaned_data, "include_not_eligible": True}
-                if caseworker
-                else form.cleaned_data
-            )
+            answers = {**form.cleaned_data, "limit": RESULTS_ON_A_PAGE}
+            if caseworker:
+                # Caseworkers always see the services their client cannot use, and why.
+                answers["include_not_eligible"] = True
             located = located_from(answers)
             outcome = search(query_from(answers, located))
             context.update(

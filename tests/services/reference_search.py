@@ -6,7 +6,7 @@ from geography.models import CouncilArea
 from services.availability import AreaRef, availability, coverage, nearest_base_km
 from services.catalogue import area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
-from services.search import Result, SearchOutcome, SearchQuery, _ranking
+from services.search import Result, SearchOutcome, SearchQuery
 
 
 def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
@@ -30,7 +30,8 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
         results.append(Result(service, verdict, where, nearest_base_km(reach, point), reach))
     results.sort(key=_ranking)
     return SearchOutcome(
-        results=results,
+        results=results if query.limit is None else results[: query.limit],
+        total=len(results),
         counts_by_area=_counts_by_area(usable_reaches, query.remote_only),
         no_local_service=query.located
         and area is not None
@@ -47,3 +48,8 @@ def _counts_by_area(reaches, remote_only: bool) -> dict[str, int]:
         area.code: sum(availability(reach, area, remote_only).reachable for reach in reaches)
         for area in areas
     }
+
+
+def _ranking(result: Result) -> tuple:
+    distance = result.distance_km if result.distance_km is not None else float("inf")
+    return (result.status.rank, distance, result.service.name.lower())

@@ -100,6 +100,7 @@ def outcome_summary(outcome):
             )
             for r in outcome.results
         ],
+        outcome.total,
         outcome.counts_by_area,
         outcome.no_local_service,
     )
@@ -118,11 +119,17 @@ def test_the_fast_search_agrees_with_the_plain_rules():
     services = list(published_services())
     compared = 0
     for person in people():
-        for place, remote_only, include in itertools.product(places, (False, True), (False, True)):
+        for place, remote_only, include, limit in itertools.product(
+            places, (False, True), (False, True), (None, 3)
+        ):
             query = SearchQuery(
-                person=person, remote_only=remote_only, include_not_eligible=include, **place
+                person=person,
+                remote_only=remote_only,
+                include_not_eligible=include,
+                limit=limit,
+                **place,
             )
             expected = outcome_summary(reference_search(query, services))
             assert outcome_summary(search(query)) == expected, query
             compared += 1
-    assert compared == 26 * 4 * 2 * 2
+    assert compared == 26 * 4 * 2 * 2 * 2
