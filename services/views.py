@@ -19,7 +19,6 @@ from services.search import SearchQuery, location_message, search
 from services.statistics import coverage_gap, survey_figures
 from services.templatetags.finder import service_facts
 
-
 # A list longer than this helps nobody on a phone: the page says how many more there are.
 RESULTS_ON_A_PAGE = 100
 
