@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from geography.serializers import problems
 from services.catalogue import published_services
 from services.models import Service, ServiceQuerySet
+from services.queries import located_from, query_from
 from services.search import search
 from services.serializers import (
     SearchRequestSerializer,
@@ -31,10 +32,9 @@ class SearchView(APIView):
         summary="Find the services a person can use",
     )
     def post(self, request: Request) -> Response:
-        form = SearchRequestSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        query, located = form.search_query()
-        response = Response(search_response(search(query), located))
+        answers = SearchRequestSerializer.validated(request.data)
+        located = located_from(answers)
+        response = Response(search_response(search(query_from(answers, located)), located))
         response["Cache-Control"] = "no-store"
         return response
 

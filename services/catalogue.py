@@ -96,9 +96,35 @@ def area_ref(area: CouncilArea | None) -> AreaRef | None:
 
 @dataclass(frozen=True)
 class Entry:
+    """A published service as searches use it, worked out once per catalogue."""
+
     service: Service
     rules: ServiceRules
     reach: Reach
+    # The part of a search result that is the same whoever asks (see serializers.result_json).
+    summary: dict
+
+    @classmethod
+    def of(cls, service: Service) -> "Entry":
+        reach = reach_of(service)
+        return cls(service, ServiceRules.of(service), reach, service_summary(service, reach))
+
+
+def service_summary(service: Service, reach: Reach) -> dict:
+    return {
+        "slug": service.slug,
+        "name": service.name,
+        "organisation": service.organisation.name,
+        "summary": service.summary,
+        "url": service.get_absolute_url(),
+        "coverage": [area.code for area in reach.areas],
+        "scope": service.scope,
+        "remote": service.remote,
+        "bases": [
+            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
+            for base in public_bases(service)
+        ],
+    }
 
 
 class Catalogue:
@@ -106,9 +132,7 @@ class Catalogue:
     few services it returns, however many there are."""
 
     def __init__(self, services: list[Service], areas: list[AreaRef]):
-        self.entries = tuple(
-            Entry(service, ServiceRules.of(service), reach_of(service)) for service in services
-        )
+        self.entries = tuple(Entry.of(service) for service in services)
         self.areas = tuple(areas)
         members: dict[ServiceRules, list[int]] = {}
         for index, entry in enumerate(self.entries):

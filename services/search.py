@@ -18,7 +18,7 @@ from services.availability import (
     availability,
     coverage,
 )
-from services.catalogue import area_ref, current_catalogue, label_point
+from services.catalogue import Entry, area_ref, current_catalogue, label_point
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
 
@@ -38,15 +38,22 @@ class SearchQuery:
 
 @dataclass(frozen=True)
 class Result:
-    service: Service
+    entry: Entry
     verdict: Verdict
     availability: Availability
     distance_km: float | None
-    reach: Reach
 
     @property
     def status(self) -> Status:
         return self.verdict.status
+
+    @property
+    def service(self) -> Service:
+        return self.entry.service
+
+    @property
+    def reach(self) -> Reach:
+        return self.entry.reach
 
 
 @dataclass(frozen=True)
@@ -84,15 +91,7 @@ def search(query: SearchQuery) -> SearchOutcome:
             where = coverage(entry.reach, query.remote_only)
         distance = float(distances[position])
         verdict = verdicts[catalogue.group_of[candidates[position]]]
-        results.append(
-            Result(
-                entry.service,
-                verdict,
-                where,
-                distance if distance < numpy.inf else None,
-                entry.reach,
-            )
-        )
+        results.append(Result(entry, verdict, where, distance if distance < numpy.inf else None))
     local = catalogue.listing.get(area.code) if area is not None else None
     return SearchOutcome(
         results=results,

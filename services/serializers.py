@@ -7,7 +7,6 @@ from geography.locate import Located
 from geography.lookup import area_with_code
 from geography.models import CouncilArea
 from geography.serializers import StrictSerializer
-from services.catalogue import public_bases
 from services.eligibility import Gender, PersonInvolvement
 from services.models import (
     MAX_AGE,
@@ -22,8 +21,7 @@ from services.models import (
     ServiceQuerySet,
     WaitingList,
 )
-from services.queries import located_from, query_from
-from services.search import Result, SearchOutcome, SearchQuery, location_message
+from services.search import Result, SearchOutcome, location_message
 
 DEFAULT_RESULTS = 100
 MAX_RESULTS = 500
@@ -85,10 +83,6 @@ class SearchRequestSerializer(StrictSerializer):
                 {given[0]: ["Give one of area, a point (lon and lat) or place, not several."]}
             )
         return data
-
-    def search_query(self) -> tuple[SearchQuery, Located | None]:
-        located = located_from(self.validated_data)
-        return query_from(self.validated_data, located), located
 
 
 class AreaSummarySerializer(serializers.Serializer):
@@ -160,24 +154,12 @@ def search_response(outcome: SearchOutcome, located: Located | None) -> dict:
 
 
 def result_json(result: Result) -> dict:
-    service = result.service
     return {
-        "slug": service.slug,
-        "name": service.name,
-        "organisation": service.organisation.name,
-        "summary": service.summary,
-        "url": service.get_absolute_url(),
+        **result.entry.summary,
         "status": str(result.status),
         "reasons": list(result.verdict.reasons),
         "available_because": list(result.availability.because),
         "distance_km": None if result.distance_km is None else round(result.distance_km, 1),
-        "coverage": [area.code for area in result.reach.areas],
-        "scope": service.scope,
-        "remote": service.remote,
-        "bases": [
-            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
-            for base in public_bases(service)
-        ],
     }
 
 

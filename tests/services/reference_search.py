@@ -4,7 +4,7 @@ tests/services/test_search_equivalence.py checks the two never disagree."""
 
 from geography.models import CouncilArea
 from services.availability import AreaRef, availability, coverage, nearest_base_km
-from services.catalogue import area_ref, label_point, published_services, reach_of
+from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
 from services.search import Result, SearchOutcome, SearchQuery
 
@@ -27,7 +27,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             continue
         if verdict.status is Status.NOT_ELIGIBLE and not query.include_not_eligible:
             continue
-        results.append(Result(service, verdict, where, nearest_base_km(reach, point), reach))
+        results.append(Result(Entry.of(service), verdict, where, nearest_base_km(reach, point)))
     results.sort(key=_ranking)
     return SearchOutcome(
         results=results if query.limit is None else results[: query.limit],
