@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -382,10 +381,10 @@ def _wait_until_serving(server: subprocess.Popen, base_url: str, timeout: float 
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn stopped; see {DATA / 'gunicorn.log'}")
         try:
-            with urllib.request.urlopen(f"{base_url}/about/", timeout=5) as response:
+            with urllib.request.urlopen(f"{base_url}/about/", timeout=30) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # not listening yet, or a worker still starting
             time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer within {timeout:.0f} s")
 

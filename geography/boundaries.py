@@ -5,6 +5,7 @@ The management command ``import_boundaries`` and any other caller go through
 all-or-nothing write.
 """
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from geography.models import CouncilArea, Country
-from geography.shapes import repaired_multipolygon, to_geojson
+from geography.shapes import polygonal_parts, repaired_multipolygon, to_geojson
 from geography.sources import Progress, SourceError, local_copy, one_line, source_label
 
 # Codes retired when council boundaries changed in 2018 and 2019, with the code now in use.
@@ -32,11 +33,17 @@ SUPERSEDED_CODES = {
     "S12000046": "S12000049",  # Glasgow City
 }
 
-# Degrees. At Scotland's latitude 0.005 degrees is about 300 m east-west and 550 m north-south:
-# invisible at the zoom levels a whole-country map uses, and it keeps islands recognisable.
-DEFAULT_DISPLAY_TOLERANCE = 0.005
-# Decimal places kept in display geometry: 5 places is about 1 m, far finer than the tolerance.
-DISPLAY_PRECISION = 5
+# Chosen by measuring the 32 Scottish areas' GeoJSON (benchmarks/RESULTS.md): 0.005 degrees
+# and 5 decimals gave 611 KB (158 KB gzipped), most of it thousands of islets; 0.01 degrees
+# (about 0.6 km east-west, 1.1 km north-south here), 3 decimals (about 100 m, far finer than the
+# tolerance) and no islets under half a square kilometre give 130 KB (34 KB gzipped), with
+# every inhabited island and every shared edge kept.
+DEFAULT_DISPLAY_TOLERANCE = 0.01
+DISPLAY_PRECISION = 3
+SMALLEST_ISLAND_KM2 = 0.5
+# Points (label points) keep 5 decimals, about 1 m, so they stay inside thin areas.
+POINT_PRECISION = 5
+KM_PER_DEGREE = 111.32
 
 _CODE_FIELD = re.compile(r"^(LAD|LGD|CTYUA|CA|UTLA)(\d{2})?CD$|^LGDCode$", re.IGNORECASE)
 _NAME_FIELD = re.compile(r"^(LAD|LGD|CTYUA|CA|UTLA)(\d{2})?NM$|^LGDNAME$", re.IGNORECASE)
@@ -258,10 +265,20 @@ def single_area_display(boundary: shapely.MultiPolygon, tolerance: float) -> sha
 def _on_display_grid(
     shape: shapely.Geometry, original: shapely.MultiPolygon
 ) -> shapely.MultiPolygon:
-    # Snapping to the grid with GEOS (rather than rounding the numbers afterwards) drops the
+    # Islets no map at this scale can show are dropped (an area keeps at least its largest part);
+    # then snapping to the grid with GEOS (rather than rounding the numbers afterwards) drops the
     # slivers that rounding would collapse into invalid rings.
-    snapped = shapely.set_precision(shape, 10**-DISPLAY_PRECISION)
+    parts = polygonal_parts(shape)
+    kept = [part for part in parts if _km2(part) >= SMALLEST_ISLAND_KM2]
+    kept = kept or ([max(parts, key=lambda part: part.area)] if parts else [])
+    snapped = shapely.set_precision(shapely.MultiPolygon(kept), 10**-DISPLAY_PRECISION)
     return repaired_multipolygon(snapped) or original
+
+
+def _km2(polygon: shapely.Polygon) -> float:
+    """A polygon's area in square kilometres, near enough at its latitude."""
+    latitude = math.radians(polygon.centroid.y)
+    return polygon.area * KM_PER_DEGREE**2 * math.cos(latitude)
 
 
 def derived_fields(boundary: shapely.MultiPolygon, display: shapely.MultiPolygon) -> dict:
@@ -269,7 +286,7 @@ def derived_fields(boundary: shapely.MultiPolygon, display: shapely.MultiPolygon
     return {
         "boundary": to_geojson(boundary),
         "display_boundary": to_geojson(display, DISPLAY_PRECISION),
-        "label_point": to_geojson(boundary.point_on_surface(), DISPLAY_PRECISION),
+        "label_point": to_geojson(boundary.point_on_surface(), POINT_PRECISION),
     }
 
 

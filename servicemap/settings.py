@@ -67,6 +67,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages and JSON go compressed to phones on poor signal (static files are compressed ahead
+    # by WhiteNoise). Django pads each compressed body against BREACH; public pages hold no
+    # secret to attack anyway.
+    "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "servicemap.middleware.privacy_headers",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,7 +1,6 @@
 """Public pages. Each view checks its input, asks one function, and renders the answer."""
 
 import csv
-import json
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -101,7 +100,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(CouncilArea.objects.without_geometry(), slug=slug)
-    outcome = search(SearchQuery(located=True, area=area))
+    outcome = search(SearchQuery(located=True, area=area, limit=RESULTS_ON_A_PAGE))
     return render(
         request,
         "services/area_detail.html",
@@ -126,7 +125,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             "breakdowns": survey_figures(services),
             "gap": gap,
             "areas_without": [area for area in gap if area.face_to_face == 0],
-            "gap_values_json": json.dumps({area.code: area.face_to_face for area in gap}),
+            "gap_values": {area.code: area.face_to_face for area in gap},
             "area_notes": AreaNote.objects.select_related("area").only(
                 *AREA_NOTE_FIELDS, "area__name", "area__slug"
             ),

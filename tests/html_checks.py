@@ -7,13 +7,15 @@ SENSITIVE_WORDS = ("sex", "escort", "prostitut", "brothel", "selling", "traffick
 
 
 class PageReader(HTMLParser):
-    """Collects the page's <title> and everything a strict CSP would refuse to run or apply."""
+    """Collects the page's <title> (the document's, not those naming areas inside an <svg>) and
+    everything a strict CSP would refuse to run or apply."""
 
     def __init__(self, html: str):
         super().__init__()
         self.title = ""
         self.inline_code: list[str] = []
         self._in_title = False
+        self._in_svg = False
         self.feed(html)
         self.close()
 
@@ -26,10 +28,13 @@ class PageReader(HTMLParser):
         self.inline_code += [
             f"{name}= on <{tag}>" for name in sorted(names) if name == "style" or name[:2] == "on"
         ]
-        self._in_title = tag == "title"
+        self._in_svg = self._in_svg or tag == "svg"
+        self._in_title = tag == "title" and not self._in_svg
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = False
+        if tag == "svg":
+            self._in_svg = False
 
     def handle_data(self, data: str) -> None:
         if self._in_title:

@@ -102,7 +102,7 @@ def test_coverage_is_saved_from_the_map_widget_checkboxes(admin_client_):
     )
 
     assert 'data-code="S12000047"' in page
-    assert "data-editable" in page
+    assert "area-map--admin" in page
     assert response.status_code == 302
     assert list(roam.coverage.values_list("code", flat=True)) == ["S12000047"]
 
