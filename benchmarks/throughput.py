@@ -47,6 +47,7 @@ def measure(run: Run) -> Section:
     if wrk is None:
         section.notes.append("Not measured: wrk is not installed and could not be (apt-get).")
         return section
+    DATA.mkdir(parents=True, exist_ok=True)
     bodies = DATA / "search-bodies.txt"
     bodies.write_text("".join(json.dumps(body) + "\n" for body in SEARCH_BODIES.values()))
     rows = []

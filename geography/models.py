@@ -65,7 +65,10 @@ class CouncilArea(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     objects = CouncilAreaManager()
-    history = HistoricalRecords()
+    # Who renamed or re-imported an area, and when. The geometry itself is left out: megabytes
+    # per change that no one can read as a difference, and it comes back by importing the
+    # source and vintage the history does record.
+    history = HistoricalRecords(excluded_fields=["boundary", "display_boundary", "label_point"])
 
     class Meta:
         ordering = ["name"]
