@@ -1,9 +1,11 @@
 """Locator maps as template components (see geography/locator_map.py)."""
 
+from collections.abc import Callable
+
 from django import template
 from django.urls import reverse
 
-from geography.locator_map import locator_map
+from geography.locator_map import AreaPath, locator_map
 
 register = template.Library()
 
@@ -12,39 +14,21 @@ register = template.Library()
 def highlighted_areas_map(highlight, label: str) -> dict:
     """Every area, the ``highlight`` GSS codes picked out; each area links to its page."""
     chosen = set(highlight)
-    drawing = locator_map()
-    return {
-        "map": drawing,
-        "label": label,
-        "areas": [
-            {
-                "path": area.path,
-                "title": area.name,
-                "url": reverse("area-detail", kwargs={"slug": area.slug}),
-                "modifier": "chosen" if area.code in chosen else "other",
-            }
-            for area in drawing.areas
-        ],
-    }
+    return _drawn(
+        label,
+        modifier=lambda area: "chosen" if area.code in chosen else "other",
+        title=lambda area: area.name,
+    )
 
 
 @register.inclusion_tag("geography/includes/locator_map.html")
 def counted_areas_map(counts: dict[str, int], label: str, counted: str) -> dict:
     """Every area shaded by its count (none is outlined too, not only coloured)."""
-    drawing = locator_map()
-    return {
-        "map": drawing,
-        "label": label,
-        "areas": [
-            {
-                "path": area.path,
-                "title": f"{area.name}: {counts.get(area.code, 0) or 'no'} {counted}",
-                "url": reverse("area-detail", kwargs={"slug": area.slug}),
-                "modifier": shade(counts.get(area.code, 0)),
-            }
-            for area in drawing.areas
-        ],
-    }
+    return _drawn(
+        label,
+        modifier=lambda area: shade(counts.get(area.code, 0)),
+        title=lambda area: f"{area.name}: {counts.get(area.code, 0) or 'no'} {counted}",
+    )
 
 
 def shade(count: int) -> str:
@@ -54,3 +38,22 @@ def shade(count: int) -> str:
     if count == 1:
         return "one"
     return "few" if count <= 3 else "many"
+
+
+def _drawn(
+    label: str, modifier: Callable[[AreaPath], str], title: Callable[[AreaPath], str]
+) -> dict:
+    drawing = locator_map()
+    return {
+        "map": drawing,
+        "label": label,
+        "areas": [
+            {
+                "path": area.path,
+                "title": title(area),
+                "url": reverse("area-detail", kwargs={"slug": area.slug}),
+                "modifier": modifier(area),
+            }
+            for area in drawing.areas
+        ],
+    }
