@@ -46,10 +46,10 @@ SEARCH_BODIES: dict[str, dict[str, Any]] = {
         "gender": "man",
         "involvement": "current",
     },
-    "point, rural": {"lon": -4.22, "lat": 57.48},
+    "rural point": {"lon": -4.22, "lat": 57.48},
     "person only": {"age": 17, "gender": "non_binary"},
     "remote only": {"remote_only": True, "age": 30, "gender": "woman"},
-    "caseworker, all verdicts": {
+    "caseworker view (all verdicts)": {
         "area": "S12000036",
         "age": 40,
         "gender": "man",

@@ -40,7 +40,7 @@ def measure(run: Run) -> Section:
         "Search: POST /api/v1/search",
         "Server time through Django's test client (middleware, validation, search, JSON), "
         f"production settings (DEBUG off), for {len(SEARCH_BODIES)} request bodies: "
-        f"{', '.join(SEARCH_BODIES)} (bodies in benchmarks/common.py). Seed scale is the real 16 "
+        f"{'; '.join(SEARCH_BODIES)} (bodies in benchmarks/common.py). Seed scale is the real 16 "
         f"services over the 32 Scottish areas; scale is {SCALE_SERVICES:,} synthetic services "
         "(`generate_scale_data`, default seed) over the 380 Great Britain areas; each in its own "
         f"database. {BLOCKS} blocks alternate seed and scale; in each block a fresh process "

@@ -115,10 +115,6 @@ class ScaleReport:
         return lines
 
 
-def synthetic_name(number: int) -> str:
-    return f"Synthetic service {number:05d}"
-
-
 def generate_scale_data(
     count: int, seed: int = DEFAULT_SEED, progress: Callable[[str], None] | None = None
 ) -> ScaleReport:
@@ -164,9 +160,10 @@ def _remove_synthetic_services() -> int:
     if not count:
         return 0
     quote = connection.ops.quote_name
+    services_table = quote(Service._meta.db_table)
+    is_synthetic = f"{quote('is_synthetic')} = %s"
     synthetic_ids = (
-        f"SELECT {quote(Service._meta.pk.column)} FROM {quote(Service._meta.db_table)} "
-        "WHERE is_synthetic = %s"
+        f"SELECT {quote(Service._meta.pk.column)} FROM {services_table} WHERE {is_synthetic}"
     )
     statements = []
     for relation in Service._meta.related_objects:
@@ -183,7 +180,7 @@ def _remove_synthetic_services() -> int:
         table = quote(many.remote_field.through._meta.db_table)
         column = quote(many.m2m_column_name())
         statements.append(f"DELETE FROM {table} WHERE {column} IN ({synthetic_ids})")
-    statements.append(f"DELETE FROM {quote(Service._meta.db_table)} WHERE is_synthetic = %s")
+    statements.append(f"DELETE FROM {services_table} WHERE {is_synthetic}")
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement, [True])
@@ -237,12 +234,10 @@ class _Planner:
         if remote and not set(access_routes) & set(REMOTE_ACCESS):
             access_routes.append(rng.choice(REMOTE_ACCESS))
         coverage = self._coverage() if scope == Scope.AREAS else []
-        name = synthetic_name(number)
-        slug = f"synthetic-service-{number:05d}"
         service = Service(
             organisation=organisation,
-            name=name,
-            slug=slug,
+            name=f"Synthetic service {number:05d}",
+            slug=f"synthetic-service-{number:05d}",
             summary=f"Not a real service: {OfferCode(offers[0]).label.lower()}, made up for "
             "testing the finder at scale.",
             primary_offer_id=offers[0],

@@ -64,7 +64,8 @@
       method: "POST",
       body: new FormData(form),
       headers: { "X-Finder-Fragment": "results" },
-      credentials: "omit",
+      // Public searches send no cookie; a caseworker's page sends the sign-in it needs.
+      credentials: form.getAttribute("data-credentials") || "omit",
       signal: pending.signal
     })
       .then(function (response) { return response.text(); })
