@@ -35,3 +35,28 @@ def test_a_boundary_map_draws_in_admin_without_breaking_the_policy(page, traffic
     expect(page.locator(".leaflet-container path.leaflet-interactive").first).to_be_attached()
     assert traffic.console_errors == []
     assert traffic.requests_elsewhere() == []
+
+
+def test_an_admin_signs_in_and_edits_a_service_in_the_browser(
+    page, django_user_model, reference_data_committed
+):
+    """A real sign-in and a real edit: the browser's own Origin and CSRF token must pass."""
+    django_user_model.objects.create_superuser("editor-in-chief", "e@example.invalid", "pw-2026")
+    page.goto(reverse("admin:login"))
+    page.get_by_label("Username").fill("editor-in-chief")
+    page.get_by_label("Password").fill("pw-2026")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+
+    page.goto(reverse("admin:services_service_changelist"))
+    page.get_by_role("link", name="WISHES", exact=True).click()
+    page.get_by_label("Summary").fill("A women-only sexual health service in Edinburgh.")
+    # The coverage map fetches the areas and draws them beside the checkboxes.
+    expect(page.locator(".area-map--admin[data-ready=true]")).to_be_visible()
+    page.get_by_role("button", name="Save", exact=True).click()
+
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    page.goto(reverse("service-detail", args=["wishes"]))
+    expect(page.locator(".ds_lead")).to_have_text(
+        "A women-only sexual health service in Edinburgh."
+    )
