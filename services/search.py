@@ -12,13 +12,14 @@ import numpy
 from geography.locate import Located
 from geography.models import CouncilArea
 from services.availability import (
+    AreaRef,
     Availability,
     Point,
     Reach,
     availability,
     coverage,
 )
-from services.catalogue import Entry, area_ref, current_catalogue, label_point
+from services.catalogue import Catalogue, Entry, area_ref, current_catalogue, label_point
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
 
@@ -32,7 +33,8 @@ class SearchQuery:
     point: Point | None = None
     remote_only: bool = False
     include_not_eligible: bool = False
-    # At most this many results, the nearest first; None for all of them.
+    # At most this many results, the best first (for you, then check with them; nearest first
+    # within each); None for all of them.
     limit: int | None = None
 
 
@@ -63,7 +65,8 @@ class SearchOutcome:
     total: int
     # For the map: how many services the person may use (eligible or unclear) reach each area.
     counts_by_area: dict[str, int]
-    # True when a located person has no specialist service covering their own area.
+    # True when no service the person may use lists their own area (whether or not they asked
+    # for remote support only): nothing works in person where they are.
     no_local_service: bool
 
 
@@ -92,15 +95,23 @@ def search(query: SearchQuery) -> SearchOutcome:
         distance = float(distances[position])
         verdict = verdicts[catalogue.group_of[candidates[position]]]
         results.append(Result(entry, verdict, where, distance if distance < numpy.inf else None))
-    local = catalogue.listing.get(area.code) if area is not None else None
     return SearchOutcome(
         results=results,
         total=len(candidates),
         counts_by_area=catalogue.counts_by_area(usable_groups, query.remote_only),
         no_local_service=query.located
         and area is not None
-        and (local is None or not numpy.isin(local, candidates).any()),
+        and not _works_in_person_for(catalogue, area, usable_groups, query.include_not_eligible),
     )
+
+
+def _works_in_person_for(
+    catalogue: Catalogue, area: AreaRef, usable_groups: numpy.ndarray, any_verdict: bool
+) -> bool:
+    local = catalogue.listing.get(area.code)
+    if local is None:
+        return False
+    return any_verdict or bool(usable_groups[catalogue.group_of[local]].any())
 
 
 def location_message(outcome: SearchOutcome, located: Located | None) -> str:

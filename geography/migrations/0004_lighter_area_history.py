@@ -4,22 +4,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('geography', '0003_history_and_area_notes'),
+        ("geography", "0003_history_and_area_notes"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='historicalcouncilarea',
-            name='boundary',
+            model_name="historicalcouncilarea",
+            name="boundary",
         ),
         migrations.RemoveField(
-            model_name='historicalcouncilarea',
-            name='display_boundary',
+            model_name="historicalcouncilarea",
+            name="display_boundary",
         ),
         migrations.RemoveField(
-            model_name='historicalcouncilarea',
-            name='label_point',
+            model_name="historicalcouncilarea",
+            name="label_point",
         ),
     ]

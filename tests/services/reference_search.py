@@ -14,9 +14,11 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     point = query.point or label_point(query.area)
     results = []
     usable_reaches = []
+    all_reaches = []
     for service in services if services is not None else published_services():
         reach = reach_of(service)
         verdict = evaluate(ServiceRules.of(service), query.person)
+        all_reaches.append((reach, verdict.status is not Status.NOT_ELIGIBLE))
         if verdict.status is not Status.NOT_ELIGIBLE:
             usable_reaches.append(reach)
         if query.located:
@@ -35,7 +37,10 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
         counts_by_area=_counts_by_area(usable_reaches, query.remote_only),
         no_local_service=query.located
         and area is not None
-        and not any(area in result.reach.areas for result in results),
+        and not any(
+            area.code in reach.area_codes and (query.include_not_eligible or usable)
+            for reach, usable in all_reaches
+        ),
     )
 
 

@@ -135,3 +135,14 @@ def test_a_search_makes_the_same_few_queries_however_many_services(
         again = search(query)
 
     assert len(first.results) == len(again.results) == (7 if located else 16) + extra_services
+
+
+def test_asking_for_remote_support_only_does_not_claim_nothing_works_in_person_there():
+    in_edinburgh = search(SearchQuery(located=True, area=area("S12000036"), remote_only=True))
+    man_in_aberdeen = search(
+        SearchQuery(person=Person(age=30, gender=Gender.MAN), located=True, area=area("S12000033"))
+    )
+
+    assert not in_edinburgh.no_local_service
+    # Aberdeen has services for men (Operation Begonia works in person there).
+    assert not man_in_aberdeen.no_local_service
