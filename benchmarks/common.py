@@ -158,6 +158,9 @@ def app_environment(database_url: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        # Loopback has no TLS in front of it; production's redirect to HTTPS would answer every
+        # request with a 301.
+        "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(DATA / "static"),
         "SHARED_DATA": str(SHARED_DATA),
         "PYTHONPATH": str(ROOT),

@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.core.checks import Error, Tags, register
-from django.core.checks import Warning as CheckWarning
 
 
 @register(Tags.security, deploy=True)
-def check_production_configuration(app_configs, **kwargs) -> list[Error | CheckWarning]:
+def check_production_configuration(app_configs, **kwargs) -> list[Error]:
     errors = []
     if not settings.SECRET_KEY_FROM_ENVIRONMENT:
         errors.append(
@@ -22,14 +21,6 @@ def check_production_configuration(app_configs, **kwargs) -> list[Error | CheckW
                 "ALLOWED_HOSTS is empty.",
                 hint="Set ALLOWED_HOSTS to the site's host names, separated by commas.",
                 id="servicemap.E002",
-            )
-        )
-    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
-        errors.append(
-            CheckWarning(
-                "CACHE_URL is not set: each server process keeps its own rate limits.",
-                hint="Set CACHE_URL to a Redis server shared by every process.",
-                id="servicemap.W001",
             )
         )
     return errors

@@ -8,7 +8,8 @@ from django.utils.cache import add_never_cache_headers
 
 
 def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Adds the Permissions-Policy, and keeps answers out of caches unless a view says otherwise.
+    """Adds the Permissions-Policy and, on pages with a form, a referrer policy it can work with;
+    keeps answers out of caches unless a view says otherwise.
 
     A page someone looked at must not be kept on their device for another person to find, so an
     answer that says nothing about caching is marked never to be stored. Static files are served
@@ -18,6 +19,11 @@ def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            # The page handed out a CSRF token, so it holds a form that posts back here. Under
+            # the site's no-referrer policy the browser would send "Origin: null" with it, which
+            # Django's CSRF check refuses; same-origin still tells other sites nothing.
+            response.setdefault("Referrer-Policy", "same-origin")
         if not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
         return response

@@ -5,6 +5,7 @@ Defaults suit a developer's machine: SQLite in the project folder, nothing sent 
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -43,7 +44,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with our site class: two-factor sign-in when ADMIN_TWO_FACTOR is on.
+    "servicemap.apps.ServiceFinderAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +64,9 @@ INSTALLED_APPS = [
     "services",
     "django_ratelimit",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -77,10 +82,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records which signed-in admin made each change kept in history.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: refuses sign-in to a locked-out user and address.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "servicemap.urls"
@@ -114,12 +122,41 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every account can change what people in danger are told, so passwords are long ones.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it counts failed sign-ins and refuses locked-out ones.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in lockout (django-axes): this many failures for one user name from one address lock that
+# pair out for AXES_COOLOFF_HOURS. Locking by user name alone would let anyone lock an admin out.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(hours=float(os.environ.get("AXES_COOLOFF_HOURS", "1")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "servicemap/locked_out.html"
+# Only failed sign-ins are kept (to count them), not a log of every successful one.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_CLIENT_IP_CALLABLE = "servicemap.client_address.client_address"
+
+# Where admin lives, e.g. "staff-7f3a/": an address nobody guesses gets fewer attacks.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/")
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured(f"ADMIN_URL must look like 'admin/', not {ADMIN_URL!r}")
+# Admin sign-in asks for a one-time code from an authenticator app (django-otp, TOTP); each admin
+# adds their device under "TOTP devices" in admin before this is switched on.
+ADMIN_TWO_FACTOR = env_flag("ADMIN_TWO_FACTOR")
+OTP_TOTP_ISSUER = "Service finder"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -214,21 +251,24 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# No other site learns which page of ours someone came from. Not "no-referrer": with it browsers
-# send "Origin: null" with our own forms, and Django's CSRF check refuses every sign-in and edit.
-SECURE_REFERRER_POLICY = "same-origin"
+# No site, not even this one, learns which page someone came from. Pages with a form that posts
+# back here (sign-in, admin, the suggestion form) say "same-origin" instead (middleware.py): under
+# no-referrer browsers send "Origin: null" with a form, and Django's CSRF check refuses it.
+SECURE_REFERRER_POLICY = "no-referrer"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 # The suggestion form's CSRF cookie, the only one a public page sets, goes when the browser closes.
 CSRF_COOKIE_AGE = None
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS")
-SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD")
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_flag("BEHIND_TLS_PROXY") else None
-)
+# Production is HTTPS only, by default: plain HTTP is redirected, and browsers are told (HSTS) for a
+# year never to try it again. A development server (DEBUG on) speaks plain HTTP.
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", default=not DEBUG)
+# Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_TLS_PROXY = env_flag("BEHIND_TLS_PROXY")
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 
 # The development server's access log (django.server) keeps Django's format but loses query
 # strings: what someone searched for must not end up in a log. gunicorn.conf.py does the same
@@ -288,21 +328,30 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# A cache shared by every server process (Redis) when CACHE_URL names one; otherwise each process
-# keeps its own in memory, which is right for one developer's server.
+# Two caches. "default" keeps what any process can rebuild (the area shapes): Redis when CACHE_URL
+# names one, otherwise each process's memory. "rate-limits" counts suggestions, and must be shared
+# by every server process or each would allow its own quota: Redis when CACHE_URL names one,
+# otherwise a table in the database (created by migration servicemap 0001).
+REDIS_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache"}
 CACHES = {
     "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["CACHE_URL"],
-        }
+        {**REDIS_CACHE, "LOCATION": os.environ["CACHE_URL"]}
         if os.environ.get("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    "rate-limits": (
+        {**REDIS_CACHE, "LOCATION": os.environ["CACHE_URL"], "KEY_PREFIX": "rate-limits"}
+        if os.environ.get("CACHE_URL")
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "servicemap_rate_limits",
+        }
+    ),
 }
+RATELIMIT_USE_CACHE = "rate-limits"
 # django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
-# increments atomically, and the in-memory one is only for a single development process;
-# servicemap.W001 (checks.py) warns a deployment that has not set CACHE_URL.
+# increments atomically; the database cache's count can miss a request that arrives at the same
+# instant as another, which a limit of a few an hour can bear.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # The suggestion form: at most this many suggestions an hour from one client.

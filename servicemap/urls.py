@@ -1,14 +1,13 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from servicemap import api_docs, views
 
-admin.site.site_header = "Service finder administration"
-admin.site.site_title = "Service finder admin"
-
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # Not at a guessable address in production: ADMIN_URL (see settings).
+    path(settings.ADMIN_URL, admin.site.urls),
     path("about/", views.about, name="about"),
     path("privacy/", views.privacy, name="privacy"),
     path("staying-safe/", views.staying_safe, name="staying-safe"),

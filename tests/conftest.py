@@ -28,6 +28,10 @@ from services.seed import load_services
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
 
+# Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
+# to HTTPS, on whenever DEBUG is off, is tested on its own (tests/test_security.py).
+settings.SECURE_SSL_REDIRECT = False
+
 
 def shared_data(*parts: str) -> Path:
     """A file from the team's shared reference data; its absence is a set-up error, not a skip."""

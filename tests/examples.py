@@ -3,8 +3,10 @@
 The seed data has rows of most models; the rest are made here.
 """
 
-from django.contrib.auth.models import Group
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth.models import Group, User
 from django.db import models
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from geography.models import AreaNote, CouncilArea
 from services.models import Suggestion
@@ -15,6 +17,17 @@ MADE_HERE = {
         kind="new_service", service_name="A new service", details="Opened in 2026."
     ),
     AreaNote: lambda: AreaNote.objects.create(area=CouncilArea.objects.get(code="S12000042")),
+    AccessAttempt: lambda: AccessAttempt.objects.create(
+        username="editor", ip_address="192.0.2.1", failures_since_start=1
+    ),
+    AccessFailureLog: lambda: AccessFailureLog.objects.create(
+        username="editor", ip_address="192.0.2.1"
+    ),
+    AccessLog: lambda: AccessLog.objects.create(username="editor", ip_address="192.0.2.1"),
+    TOTPDevice: lambda: TOTPDevice.objects.create(
+        user=User.objects.first() or User.objects.create(username="device-owner"),
+        name="Phone",
+    ),
 }
 
 

@@ -32,7 +32,7 @@ def test_production_settings_refuse_placeholders():
     assert "servicemap.E002" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_check_when_configured():
+def test_production_settings_need_only_a_key_and_hosts_to_pass_the_deployment_check():
     result = manage(
         "check",
         "--deploy",
@@ -40,14 +40,13 @@ def test_production_settings_pass_the_deployment_check_when_configured():
         "WARNING",
         SECRET_KEY="x" * 64 + "-a-long-random-value-for-this-test-only",
         ALLOWED_HOSTS="finder.example.org",
-        SECURE_SSL_REDIRECT="true",
-        SECURE_HSTS_SECONDS="31536000",
-        SECURE_HSTS_INCLUDE_SUBDOMAINS="true",
-        SECURE_HSTS_PRELOAD="true",
-        CACHE_URL="redis://127.0.0.1:6379/1",
     )
 
     assert result.returncode == 0, result.stderr
+    # The two silenced are django-ratelimit's cache warnings (see settings, SILENCED_SYSTEM_CHECKS).
+    assert result.stdout.strip() == "System check identified no issues (2 silenced).", (
+        result.stdout + result.stderr
+    )
 
 
 def test_serving_without_a_secret_key_is_refused():

@@ -40,7 +40,7 @@ def test_public_pages_send_the_strict_policy(client):
     assert response["Permissions-Policy"] == (
         "geolocation=(self), camera=(), microphone=(), payment=(), usb=()"
     )
-    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Referrer-Policy"] == "no-referrer"
     assert response["X-Frame-Options"] == "DENY"
 
 

@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 
@@ -17,9 +17,9 @@ NEW_SERVICE = {
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    cache.clear()
+    caches["rate-limits"].clear()
     yield
-    cache.clear()
+    caches["rate-limits"].clear()
 
 
 def test_the_explanation_page_sets_no_cookie_and_the_form_sets_only_the_csrf_one(client):
