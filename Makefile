@@ -52,7 +52,13 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pip check
+	# Known vulnerabilities in the installed packages, from PyPI's advisory data.
+	$(BIN)/pip-audit --skip-editable --progress-spinner off
 	$(BIN)/python manage.py check
+	# Production settings with only a key and host names set must pass the deployment checks.
+	DEBUG=0 ALLOWED_HOSTS=finder.example.org \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@echo "== tests on SQLite"
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
