@@ -2,11 +2,36 @@
 
 from http import HTTPStatus
 
+from django.http import JsonResponse
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+# Everything under these answers programs, so its errors are problem details too, even those
+# Django answers before any API view runs (an unknown URL, a crash, a database outage).
+JSON_PATH_PREFIXES = ("/api/v1/", "/openreferral/")
+
+
+def answers_in_json(path: str) -> bool:
+    return path.startswith(JSON_PATH_PREFIXES)
+
+
+def problem_response(status: int, detail: str) -> JsonResponse:
+    """A problem details answer made without DRF, for errors outside an API view."""
+    response = JsonResponse(
+        {
+            "type": "about:blank",
+            "title": HTTPStatus(status).phrase,
+            "status": status,
+            "detail": detail,
+        },
+        status=status,
+        content_type=PROBLEM_CONTENT_TYPE,
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def problem_details_handler(exc: Exception, context: dict) -> Response | None:

@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "servicemap.middleware.privacy_headers",
+    # A database that cannot be reached gives a 503 page that says to try again, not a 500.
+    "servicemap.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,6 +122,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer is given up on after this many seconds, so pages answer 503
+# promptly (servicemap/database_outage.py) rather than hang. SQLite has no such option.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DATABASE_CONNECT_TIMEOUT", "2")
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every account can change what people in danger are told, so passwords are long ones.
@@ -260,6 +268,8 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 # The suggestion form's CSRF cookie, the only one a public page sets, goes when the browser closes.
 CSRF_COOKIE_AGE = None
+# A refused form gets the site's own 403 page, which says nothing of why.
+CSRF_FAILURE_VIEW = "servicemap.views.csrf_failure"
 # Production is HTTPS only, by default: plain HTTP is redirected, and browsers are told (HSTS) for a
 # year never to try it again. A development server (DEBUG on) speaks plain HTTP.
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -19,3 +19,9 @@ urlpatterns = [
     path("openreferral/", include("services.openreferral.urls")),
     path("", include("services.urls")),
 ]
+
+# Friendly pages, or problem details under the JSON endpoints, when DEBUG is off.
+handler400 = views.bad_request
+handler403 = views.permission_denied
+handler404 = views.page_not_found
+handler500 = views.server_error

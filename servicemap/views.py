@@ -1,9 +1,11 @@
-"""Site-wide pages: the fixed pages every visitor can reach, and the quick exit."""
+"""Site-wide pages: the fixed pages every visitor can reach, the quick exit, and error pages."""
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
+
+from servicemap.error_pages import error_response
 
 
 class SitePage(TemplateView):
@@ -39,3 +41,26 @@ def leave(request: HttpRequest) -> HttpResponseRedirect:
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
+
+
+# Django's error handlers (servicemap/urls.py) and CSRF_FAILURE_VIEW: friendly pages in the site's
+# design, or problem details under the JSON endpoints. Nothing about the error is shown: the
+# exception or the CSRF failure's reason could name settings, queries or what was sent.
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return error_response(request.path, 400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return error_response(request.path, 403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return error_response(request.path, 404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return error_response(request.path, 500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return error_response(request.path, 403)

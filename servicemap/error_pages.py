@@ -1,0 +1,64 @@
+"""What the site says when a request cannot be answered: a page for people, a problem for programs.
+
+Everything here renders without the database, the session or the request's details, so the
+answer works during an outage (the 500 and 503 pages), sets no cookie, and cannot repeat back
+what someone sent (a search, a form) or anything about the server.
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+from servicemap.problems import answers_in_json, problem_response
+
+
+@dataclass(frozen=True)
+class ErrorPage:
+    # The title is kept in the browser's history, so, like every title, it stays neutral.
+    title: str
+    heading: str
+    explanation: str
+
+
+ERROR_PAGES = {
+    400: ErrorPage(
+        "Request not understood",
+        "Sorry, this request could not be understood",
+        "Something in the address or the form was not in a shape this site understands, so "
+        "nothing was done. Check the address, or go back and try again.",
+    ),
+    403: ErrorPage(
+        "Not allowed",
+        "Sorry, you cannot do that here",
+        "This page or action is not open to you. If you were filling in a form, it may have "
+        "expired: go back, reload the page and try again.",
+    ),
+    404: ErrorPage(
+        "Page not found",
+        "Sorry, this page was not found",
+        "The page may have moved, or the address may be mistyped.",
+    ),
+    500: ErrorPage(
+        "Something went wrong",
+        "Sorry, something went wrong",
+        "Something went wrong on our side and your request was not completed. Please try again "
+        "in a few minutes.",
+    ),
+    503: ErrorPage(
+        "Temporarily unavailable",
+        "Sorry, this site is not working just now",
+        "The list of services cannot be reached at the moment. Please try again in a few minutes.",
+    ),
+}
+
+
+def error_response(path: str, status: int) -> HttpResponse:
+    """The answer for ``status`` at ``path``: JSON problem details under the JSON endpoints,
+    otherwise the page in the site's design, with the quick exit and the urgent help numbers."""
+    page = ERROR_PAGES[status]
+    if answers_in_json(path):
+        return problem_response(status, page.explanation)
+    # Rendered without the request: no context processor runs, so nothing reads the session,
+    # the signed-in user or the database.
+    return HttpResponse(render_to_string("servicemap/error.html", {"page": page}), status=status)
