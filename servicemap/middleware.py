@@ -19,7 +19,7 @@ def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        if settings.CSRF_COOKIE_NAME in response.cookies:
             # The page handed out a CSRF token, so it holds a form that posts back here. Under
             # the site's no-referrer policy the browser would send "Origin: null" with it, which
             # Django's CSRF check refuses; same-origin still tells other sites nothing.
