@@ -51,5 +51,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["python", "-c", "import http.client, os; c = http.client.HTTPConnection('127.0.0.1', 8000, timeout=4); c.request('GET', '/api/v1/services?page_size=1', headers={'Host': os.environ.get('ALLOWED_HOSTS', 'localhost').split(',')[0].strip(), 'X-Forwarded-Proto': 'https'}); raise SystemExit(c.getresponse().status >= 500)"]
 
 # gunicorn.conf.py keeps client addresses and query strings out of the logs. WEB_CONCURRENCY (read
-# by gunicorn) sets the number of worker processes; about two per CPU core.
-CMD ["gunicorn", "servicemap.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000"]
+# by gunicorn) sets the number of worker processes; about two per CPU core. gunicorn's control
+# socket would live in a home folder this user does not have, and a container is managed from
+# outside anyway.
+CMD ["gunicorn", "servicemap.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--no-control-socket"]
