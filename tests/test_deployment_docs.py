@@ -231,3 +231,22 @@ def test_every_management_command_the_guide_names_exists():
 
     assert {"migrate", "collectstatic", "createsuperuser", "import_boundaries"} <= named
     assert named - set(get_commands()) == set()
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """GitHub's anchors: headings lower-cased, punctuation dropped, spaces made hyphens."""
+    headings = re.findall(r"^#+ (.+)$", markdown, flags=re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-") for heading in headings}
+
+
+def test_every_link_in_the_guide_leads_to_a_heading_that_exists():
+    guide = GUIDE.read_text()
+    targets = {
+        "": heading_anchors(guide),
+        "../README.md": heading_anchors((ROOT / "README.md").read_text()),
+    }
+    links = re.findall(r"\]\(((?:\.\./README\.md)?)#([^)]+)\)", guide)
+
+    assert len(links) > 10
+    for document, anchor in links:
+        assert anchor in targets[document], f"docs/deploy.md links to {document}#{anchor}"
