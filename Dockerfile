@@ -21,6 +21,12 @@ RUN npm ci --omit=dev --no-audit --no-fund
 # wheels) installs from wheels, so the slim image needs no compiler and no system GIS packages.
 FROM python:3.11-slim
 
+# The app writes nothing to disk at run time (logs go to standard output), so it runs as a user
+# that owns nothing in the image. Numeric ids, so that a host or an orchestrator can tell it is not
+# root without looking the name up.
+RUN groupadd --system --gid 10001 finder \
+    && useradd --system --no-create-home --uid 10001 --gid finder finder
+
 # The app runs from its own folder (settings find templates, static files, node_modules and
 # fixtures beside the code), so the project is installed in place.
 WORKDIR /app
@@ -32,16 +38,14 @@ COPY templates ./templates
 COPY static ./static
 COPY fixtures ./fixtures
 COPY --from=frontend /build/node_modules ./node_modules
-RUN pip install --no-cache-dir --disable-pip-version-check --editable .
 
-# Hashed, compressed copies for WhiteNoise. Settings fall back to a placeholder key here, which is
-# harmless: collectstatic serves nothing, and wsgi.py refuses to serve without a real key.
-RUN python manage.py collectstatic --noinput --verbosity 0
+# The project and its pinned dependencies, then hashed, compressed copies of the static files for
+# WhiteNoise. Settings fall back to a placeholder key here, which is harmless: collectstatic serves
+# nothing, and wsgi.py refuses to serve without a real key.
+RUN pip install --no-cache-dir --disable-pip-version-check --editable . \
+    && python manage.py collectstatic --noinput --verbosity 0
 
-# The app writes nothing to disk at run time (logs go to standard output), so it runs as a user
-# that owns nothing in the image.
-RUN useradd --system --no-create-home --uid 10001 finder
-USER finder
+USER 10001:10001
 
 EXPOSE 8000
 
