@@ -316,7 +316,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["servicemap.parsers.NestingSafeJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "servicemap.problems.problem_details_handler",
     # "format" is HSDS's own query parameter in the Open Referral feed, not DRF's renderer switch.
@@ -359,6 +359,8 @@ CACHES = {
     ),
 }
 RATELIMIT_USE_CACHE = "rate-limits"
+# Count each visitor by their own address, not the reverse proxy's (see client_address.py).
+RATELIMIT_IP_META_KEY = "servicemap.client_address.client_address"
 # django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
 # increments atomically; the database cache's count can miss a request that arrives at the same
 # instant as another, which a limit of a few an hour can bear.

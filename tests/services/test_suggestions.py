@@ -93,6 +93,22 @@ def test_more_than_the_hourly_limit_from_one_client_is_refused(client, settings)
     assert other_client.post(reverse("suggest-form"), NEW_SERVICE).status_code == 302
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(settings):
+    settings.SUGGESTIONS_PER_HOUR = 1
+    settings.BEHIND_TLS_PROXY = True
+    proxy = "10.0.0.2"
+
+    def suggest_from(visitor: str) -> int:
+        return (
+            Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=visitor)
+            .post(reverse("suggest-form"), NEW_SERVICE)
+            .status_code
+        )
+
+    assert [suggest_from("192.0.2.1"), suggest_from("192.0.2.1")] == [302, 429]
+    assert suggest_from("192.0.2.2") == 302
+
+
 def test_the_form_is_protected_against_cross_site_requests():
     strict = Client(enforce_csrf_checks=True)
 
