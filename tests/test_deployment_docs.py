@@ -250,3 +250,47 @@ def test_every_link_in_the_guide_leads_to_a_heading_that_exists():
     assert len(links) > 10
     for document, anchor in links:
         assert anchor in targets[document], f"docs/deploy.md links to {document}#{anchor}"
+
+
+# nginx variables that would write down who visited or what they asked for: these, and every
+# request header ($http_…) and query argument ($arg_…).
+REVEALING_NGINX_VARIABLES = {
+    "$request",
+    "$request_uri",
+    "$args",
+    "$query_string",
+    "$request_body",
+    "$remote_addr",
+    "$binary_remote_addr",
+    "$proxy_add_x_forwarded_for",
+}
+REVEALING_NGINX_PREFIXES = ("$http_", "$arg_")
+
+
+def nginx_example() -> str:
+    return re.search(r"```nginx\n(.*?)```", GUIDE.read_text(), flags=re.DOTALL).group(1)
+
+
+def test_the_nginx_example_logs_neither_addresses_nor_what_was_asked():
+    example = nginx_example()
+    formats = re.findall(r"log_format \w+ '([^;]*)';", example)
+    access_logs = re.findall(r"access_log ([^;]+);", example)
+
+    assert formats
+    for log_format in formats:
+        variables = re.findall(r"\$\w+", log_format)
+        assert "$uri" in variables
+        for variable in variables:
+            assert variable not in REVEALING_NGINX_VARIABLES, f"the nginx example logs {variable}"
+            assert not variable.startswith(REVEALING_NGINX_PREFIXES), variable
+    assert access_logs
+    for access_log in access_logs:
+        assert access_log == "off" or access_log.endswith(" servicefinder"), access_log
+
+
+def test_the_nginx_example_tells_the_app_it_was_reached_over_https():
+    example = nginx_example()
+
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in example
+    assert "proxy_set_header Host $host;" in example
+    assert "proxy_pass http://127.0.0.1:8000;" in example
