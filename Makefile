@@ -18,10 +18,13 @@ TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/servicemap
 PYTEST_ARGS ?=
 # Options for benchmarks/run.py, e.g. BENCH_ARGS='--only search'.
 BENCH_ARGS ?=
+# The file `make backup` writes (backups/servicemap-<UTC time>.json.gz when empty) and the one
+# `make restore` reads (required).
+BACKUP ?=
 
 export SHARED_DATA
 
-.PHONY: install data run test lint bench
+.PHONY: install data run test lint bench backup restore
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -42,6 +45,16 @@ data: install
 	$(BIN)/python manage.py import_boundaries $(BOUNDARIES) $(BOUNDARY_OPTIONS)
 	$(BIN)/python manage.py import_places --places $(PLACES) --postcodes $(POSTCODES) --districts $(POSTCODE_DISTRICTS)
 	$(BIN)/python manage.py load_services $(SERVICES)
+
+# Every record with its history, to one file; restore replaces every record with a backup's, all or
+# nothing (README, "Backups"). restore migrates first, so it also fills a new, empty database.
+backup: install
+	$(BIN)/python manage.py backup $(BACKUP)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "Say which backup: make restore BACKUP=backups/…json.gz"; exit 2; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py restore $(BACKUP)
 
 run: data
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
