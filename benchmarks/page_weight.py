@@ -22,14 +22,15 @@ from benchmarks.common import (
 )
 
 LOADS = 3
-# (name, path, the element that says its map has drawn)
+# (name, path, the element that says its map has drawn: Leaflet on the finder, server-drawn SVG
+# on the service and area pages)
 PAGES = [
     ("finder", "/", "#finder-map[data-ready=true]"),
-    ("service page (/services/roam/)", "/services/roam/", ".area-map[data-ready=true]"),
+    ("service page (/services/roam/)", "/services/roam/", "svg.locator-map"),
     (
         "area page (/areas/city-of-edinburgh/)",
         "/areas/city-of-edinburgh/",
-        ".area-map[data-ready=true]",
+        "svg.locator-map",
     ),
 ]
 # What a map loads for itself, named by the data- attributes of its element.
