@@ -315,8 +315,8 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["servicemap.parsers.NestingSafeJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["servicemap.api_json.SurrogateSafeJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["servicemap.api_json.NestingSafeJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "servicemap.problems.problem_details_handler",
     # "format" is HSDS's own query parameter in the Open Referral feed, not DRF's renderer switch.

@@ -1,5 +1,6 @@
 """The JSON API's service endpoints. Views parse input, call one function and render output."""
 
+from django.core.validators import slug_re
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -88,7 +89,10 @@ class ServiceDetailView(RetrieveAPIView):
         return published_services()
 
     def get_object(self) -> Service:
-        service = self.get_queryset().filter(slug=self.kwargs["slug"]).first()
+        slug = self.kwargs["slug"]
+        # The route takes any text, so that a wrong slug is a JSON 404; text no slug can be is
+        # not looked up at all (PostgreSQL refuses a NUL byte in a query, which was a 500).
+        service = self.get_queryset().filter(slug=slug).first() if slug_re.match(slug) else None
         if service is None:
             raise NotFound("There is no published service with this slug.")
         return service
