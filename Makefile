@@ -24,7 +24,7 @@ BACKUP ?=
 
 export SHARED_DATA
 
-.PHONY: install data run test lint bench backup restore
+.PHONY: install data run test lint bench backup restore fuzz load
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -81,3 +81,11 @@ test: lint
 # Speed and size measurements (benchmarks/README.md): writes benchmarks/RESULTS.md.
 bench: install
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# Hostile input (stress/README.md): FUZZ_REQUESTS (100000) requests in-process; fails on any 5xx.
+fuzz: install
+	$(BIN)/python -m stress.fuzz
+
+# gunicorn under load on PostgreSQL, restarted half-way (stress/README.md): LOAD_SECONDS (300).
+load: install
+	$(BIN)/python -m stress.load
