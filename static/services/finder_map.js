@@ -60,6 +60,16 @@
     return layer.feature.properties.name + ": " + count + (count === 1 ? " service" : " services");
   }
 
+  // A shape with a tooltip listens for focus, which makes Chromium put it in the tab order: dozens
+  // of unnamed stops before the keyboard gets past the map. The same answers are in the list, the
+  // area drop-down and the areas' numbers under the map; the map itself keeps one stop (arrow keys
+  // pan, + and - zoom), and its shapes are hidden from screen readers, which read those instead.
+  function leaveOutOfTabOrder(group) {
+    group.eachLayer(function (layer) {
+      if (layer.getElement) { layer.getElement().setAttribute("tabindex", "-1"); }
+    });
+  }
+
   function drawMarkers(results) {
     markers.clearLayers();
     results.forEach(function (result) {
@@ -72,6 +82,7 @@
           .addTo(markers);
       });
     });
+    leaveOutOfTabOrder(markers);
   }
 
   function drawLegend() {
@@ -90,6 +101,21 @@
       ));
       legend.appendChild(item);
     }
+  }
+
+  // The map's shading in words, for anyone who cannot see or tell apart the shades.
+  function listAreaCounts() {
+    var list = document.getElementById("finder-map-area-counts");
+    if (!list) { return; }
+    list.textContent = "";
+    Object.keys(byCode)
+      .sort(function (a, b) { return describe(a).localeCompare(describe(b)); })
+      .forEach(function (code) {
+        var item = document.createElement("li");
+        item.textContent = describe(code) + (code === chosenArea ? " (your area)" : "");
+        list.appendChild(item);
+      });
+    document.getElementById("finder-map-areas").hidden = false;
   }
 
   function highlight(slug) {
@@ -120,6 +146,7 @@
         restyle();
         drawMarkers(data.results);
         drawLegend();
+        listAreaCounts();
         Object.keys(byCode).forEach(function (code) {
           byCode[code].setTooltipContent(describe(code));
         });
@@ -156,6 +183,9 @@
     }).addTo(map);
     markers = L.layerGroup().addTo(map);
     map.fitBounds(areas.getBounds());
+    // Only now, with a view, has Leaflet drawn the shapes.
+    leaveOutOfTabOrder(areas);
+    map.getPane("overlayPane").setAttribute("aria-hidden", "true");
     legend = document.getElementById("finder-map-legend");
     container.setAttribute("data-ready", "true");
     document.addEventListener("finder:search", function (event) { update(event.detail); });

@@ -1,0 +1,187 @@
+"""WCAG 2.2 AA in a real browser: axe-core on every public page and every state of the finder,
+at a phone's and a laptop's size, plus what axe cannot judge: announcements, zoom and colour.
+
+axe-core comes from npm (package.json, devDependencies); the test reads it from node_modules and
+evaluates it in the page, so nothing is copied into the repository. Evaluating it through the
+DevTools protocol, rather than adding a <script> element, keeps the pages' strict CSP switched on
+while axe looks at them.
+"""
+
+from collections.abc import Callable
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from services.roles import CASEWORKER
+from tests.browser.conftest import SCREEN_SIZES
+from tests.browser.test_finder import answer, choose, find, map_ready, results
+from tests.public_urls import public_page_urls
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+
+AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA: the standard the site promises (design §7).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SIZE_IDS = [f"{width}x{height}" for width, height in SCREEN_SIZES]
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """What axe-core finds wrong with the page as it is now, against WCAG_TAGS."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT.read_text())
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(found => found.violations.map(violation => ({"
+        "  id: violation.id, impact: violation.impact, help: violation.help,"
+        "  targets: violation.nodes.map(node => node.target.join(' '))"
+        "})))",
+        WCAG_TAGS,
+    )
+
+
+def described(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{violation['id']} ({violation['impact']}): {violation['help']}\n"
+        + "\n".join(f"    {target}" for target in violation["targets"])
+        for violation in violations
+    )
+
+
+def assert_no_violations(page: Page) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"{page.url}\n{described(violations)}"
+
+
+def loaded(page: Page, url: str) -> None:
+    """A page opened and finished: its scripts have run and anything they fetch has arrived."""
+    page.goto(url, wait_until="networkidle")
+    if page.locator("#finder-map").count():
+        map_ready(page)
+
+
+@pytest.fixture(params=SCREEN_SIZES, ids=SIZE_IDS)
+def screen(page, request) -> Page:
+    width, height = request.param
+    page.set_viewport_size({"width": width, "height": height})
+    return page
+
+
+@pytest.mark.parametrize("url", public_page_urls())
+def test_every_public_page_passes_axe(screen, url):
+    loaded(screen, url)
+
+    assert_no_violations(screen)
+
+
+def sign_in_caseworker(page: Page, django_user_model) -> None:
+    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
+    user.groups.add(Group.objects.get(name=CASEWORKER))
+    page.goto(reverse("caseworker-login"))
+    page.get_by_label("Username").fill("casey")
+    page.get_by_label("Password").fill("a long passphrase 42")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find support for someone")
+    map_ready(page)
+
+
+def results_heading(page: Page):
+    return results(page).get_by_role("heading", level=2)
+
+
+def empty_form(page, django_user_model) -> None:
+    loaded(page, reverse("finder"))
+
+
+def found_services(page, django_user_model) -> None:
+    loaded(page, reverse("finder"))
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    find(page)
+    expect(results_heading(page)).to_have_text("6 services found for City of Edinburgh")
+
+
+def found_nothing(page, django_user_model) -> None:
+    # Every service is for people of 16 or over.
+    loaded(page, reverse("finder"))
+    answer(page, area="Highland", age=12)
+    find(page)
+    expect(results_heading(page)).to_have_text("0 services found for Highland")
+
+
+def unknown_place(page, django_user_model) -> None:
+    loaded(page, reverse("finder"))
+    answer(page, place="Atlantis")
+    find(page)
+    expect(results_heading(page)).to_be_visible()
+
+
+def bad_age(page, django_user_model) -> None:
+    loaded(page, reverse("finder"))
+    answer(page, age=200)
+    find(page)
+    expect(results(page).get_by_role("heading", name="There is a problem")).to_be_visible()
+
+
+def caseworker_with_not_eligible(page, django_user_model) -> None:
+    sign_in_caseworker(page, django_user_model)
+    answer(page, area="City of Edinburgh", age=17, gender="Man")
+    find(page)
+    not_for_you = results(page).get_by_role("heading", name="Services that are not for you")
+    expect(not_for_you).to_be_visible()
+
+
+def referral_list(page, django_user_model) -> None:
+    caseworker_with_not_eligible(page, django_user_model)
+    for name in ("Roam", "National Ugly Mugs"):
+        choose(page, f"Add {name} to the referral list")
+    page.get_by_role("button", name="Make a referral list").click()
+    expect(page.locator(".referral-entry")).to_have_count(2)
+
+
+def suggestion_with_errors(page, django_user_model) -> None:
+    loaded(page, reverse("suggest-form"))
+    page.get_by_role("button", name="Send suggestion").click()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+
+
+def answered_by_the_server(page, django_user_model, *, age) -> None:
+    # form.submit() skips the submit event finder.js listens for: the page is the server's own
+    # answer, as without JavaScript, with the error summary and field errors in the form itself.
+    loaded(page, reverse("finder"))
+    answer(page, area="City of Edinburgh", age=age)
+    with page.expect_navigation():
+        page.evaluate("document.getElementById('finder-form').submit()")
+    map_ready(page)
+
+
+def server_results(page, django_user_model) -> None:
+    answered_by_the_server(page, django_user_model, age=25)
+    expect(results_heading(page)).to_contain_text("found for City of Edinburgh")
+
+
+def server_errors(page, django_user_model) -> None:
+    answered_by_the_server(page, django_user_model, age=200)
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+
+
+FINDER_STATES: dict[str, Callable] = {
+    "empty-form": empty_form,
+    "results": found_services,
+    "no-results": found_nothing,
+    "unknown-place": unknown_place,
+    "bad-age": bad_age,
+    "caseworker-not-eligible": caseworker_with_not_eligible,
+    "referral-list": referral_list,
+    "suggestion-errors": suggestion_with_errors,
+    "server-results": server_results,
+    "server-errors": server_errors,
+}
+
+
+@pytest.mark.parametrize("state", FINDER_STATES.values(), ids=FINDER_STATES.keys())
+def test_every_state_of_the_finder_passes_axe(screen, django_user_model, state):
+    state(screen, django_user_model)
+
+    assert_no_violations(screen)
