@@ -7,6 +7,7 @@ DevTools protocol, rather than adding a <script> element, keeps the pages' stric
 while axe looks at them.
 """
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -15,6 +16,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from services.eligibility import Status
 from services.roles import CASEWORKER
 from tests.browser.conftest import SCREEN_SIZES
 from tests.browser.test_finder import answer, choose, find, map_ready, results
@@ -185,3 +187,91 @@ def test_every_state_of_the_finder_passes_axe(screen, django_user_model, state):
     state(screen, django_user_model)
 
     assert_no_violations(screen)
+
+
+def test_the_map_points_to_the_list_and_each_answer_is_announced(page):
+    loaded(page, reverse("finder"))
+    to_the_list = page.locator(".finder-map").get_by_role("link", name="The list of services")
+    expect(to_the_list).to_have_attribute("href", "#finder-results")
+    expect(page.get_by_role("region", name="Map of council areas")).to_be_visible()
+    announcer = page.get_by_role("status").and_(page.locator("#finder-status"))
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    expect(announcer).to_have_text("")
+
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    find(page)
+
+    # Read from the live region after finder.js fetched and placed the answer.
+    expect(announcer).to_have_text("6 services found for City of Edinburgh")
+    expect(page.locator("#finder-map-area-counts li")).to_have_count(32)
+    expect(page.locator("#finder-map-area-counts")).to_contain_text(
+        re.compile(r"City of Edinburgh: \d+ services? \(your area\)")
+    )
+
+    answer(page, area="Highland", age=12)
+    find(page)
+
+    expect(announcer).to_have_text("0 services found for Highland")
+
+
+def test_each_verdict_and_waiting_list_and_map_shade_is_said_in_words(page):
+    loaded(page, reverse("finder"))
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    choose(page, "Also show services that are not for me, and why")
+    find(page)
+
+    for status in Status:
+        heading = results(page).get_by_role("heading", name=status.heading, exact=True)
+        expect(heading).to_be_visible()
+        group = heading.locator("xpath=following-sibling::ol[1]").locator(".finder-result")
+        expect(group.first).to_be_visible()
+        # Every card in the group carries the verdict's words, not only the tag's colour.
+        expect(group.locator(".ds_tag")).to_have_text([status.label] * group.count())
+    cards = results(page).locator(".finder-result")
+    expect(cards.locator("dt", has_text="Waiting")).to_have_count(cards.count())
+    expect(cards.locator("dt:text-is('Waiting') + dd")).to_have_text(
+        [re.compile(r"waiting list|course", re.IGNORECASE)] * cards.count()
+    )
+    expect(page.locator("#finder-map-legend li").first).to_have_text(re.compile(r"^0 services$"))
+    expect(page.locator("#finder-map-legend li").last).to_have_text(
+        re.compile(r"^\d+ (or more )?services?$")
+    )
+
+
+def fits_the_width(page: Page) -> bool:
+    return page.evaluate(
+        "document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth + 1"
+    )
+
+
+def text_size(page: Page) -> float:
+    """The root's font size, which the design system's sizes are multiples of (rem)."""
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_text_zoomed_to_200_percent_still_fits_and_works(page, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    loaded(page, reverse("finder"))
+    normal_size = text_size(page)
+
+    # Chromium's own text-size setting, as a person would choose it: unlike a larger root font
+    # set by the page, it also moves the design system's rem breakpoints, as browsers do.
+    page.context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
+    )
+
+    assert text_size(page) == 2 * normal_size
+    assert fits_the_width(page)
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    submit = page.get_by_role("button", name="Find support")
+    submit.scroll_into_view_if_needed()
+    expect(submit).to_be_in_viewport()
+    submit.click()
+    first_result = results(page).locator(".finder-result__title a").first
+    expect(first_result).to_be_visible()
+    first_result.scroll_into_view_if_needed()
+    expect(first_result).to_be_in_viewport()
+    # A trial click checks that the link would receive the click, not something covering it.
+    first_result.click(trial=True)
+    assert fits_the_width(page)
