@@ -249,19 +249,35 @@ def text_size(page: Page) -> float:
     return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
 
 
+def text_doubled(page: Page) -> None:
+    """Chromium's own text-size setting at twice the usual 16px, as a person would choose it:
+    unlike a larger root font set by the page, it also moves the design system's rem
+    breakpoints, as browsers do."""
+    normal_size = text_size(page)
+    page.context.new_cdp_session(page).send(
+        "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
+    )
+    assert text_size(page) == 2 * normal_size
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize("url", public_page_urls())
+def test_every_public_page_fits_the_width_with_text_at_200_percent(page, width, url):
+    page.set_viewport_size({"width": width, "height": 800})
+    loaded(page, url)
+
+    text_doubled(page)
+
+    assert fits_the_width(page)
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 def test_text_zoomed_to_200_percent_still_fits_and_works(page, width):
     page.set_viewport_size({"width": width, "height": 800})
     loaded(page, reverse("finder"))
-    normal_size = text_size(page)
 
-    # Chromium's own text-size setting, as a person would choose it: unlike a larger root font
-    # set by the page, it also moves the design system's rem breakpoints, as browsers do.
-    page.context.new_cdp_session(page).send(
-        "Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}}
-    )
+    text_doubled(page)
 
-    assert text_size(page) == 2 * normal_size
     assert fits_the_width(page)
     answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
     submit = page.get_by_role("button", name="Find support")
