@@ -110,7 +110,7 @@ BOUNDED_TEXT = st.one_of(
 )
 NASTY_TEXT = st.one_of(BOUNDED_TEXT, OVERSIZED)
 
-# A field's name: the real ones, and ones no form has.
+# Names no form has ("limit" only the API takes), beside the real names each strategy adds.
 JUNK_NAMES = st.one_of(st.sampled_from(["csrfmiddlewaretoken", "limit", "__proto__"]), UNICODE)
 
 JSON_SCALARS = st.one_of(
