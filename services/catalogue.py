@@ -23,7 +23,7 @@ from django.db.models import Prefetch, QuerySet
 from geography.distance import EARTH_RADIUS_KM
 from geography.models import CouncilArea, Country
 from services.availability import AreaRef, Point, Reach
-from services.eligibility import ServiceRules
+from services.eligibility import RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
 
 
@@ -138,6 +138,7 @@ class Catalogue:
         for index, entry in enumerate(self.entries):
             members.setdefault(entry.rules, []).append(index)
         self.group_rules = tuple(members)
+        self.group_columns = RuleColumns(self.group_rules)
         self.group_of = numpy.zeros(len(self.entries), dtype=numpy.intp)
         for group, indices in enumerate(members.values()):
             self.group_of[indices] = group
@@ -161,8 +162,8 @@ class Catalogue:
         self._group_reach = (
             numpy.stack([reached[indices].sum(axis=0) for indices in members.values()])
             if members
-            else numpy.zeros((0, len(self.areas)), dtype=numpy.int64)
-        )
+            else numpy.zeros((0, len(self.areas)))
+        ).astype(numpy.float64)
         self._group_remote = numpy.array(
             [sum(self.entries[i].reach.remote for i in indices) for indices in members.values()],
             dtype=numpy.int64,
@@ -225,7 +226,9 @@ class Catalogue:
         if remote_only:
             count = int(self._group_remote[usable_groups].sum())
             return {area.code: count for area in self.areas}
-        totals = usable_groups.astype(numpy.int64) @ self._group_reach
+        # In floating point the product goes to BLAS: ten times faster at 10,000 services than
+        # numpy's integer loop, and exact for counts far below 2**53.
+        totals = usable_groups.astype(numpy.float64) @ self._group_reach
         return {area.code: int(total) for area, total in zip(self.areas, totals, strict=True)}
 
 

@@ -74,8 +74,7 @@ def search(query: SearchQuery) -> SearchOutcome:
     catalogue = current_catalogue()
     area = area_ref(query.area)
     point = query.point or label_point(query.area)
-    verdicts = [evaluate(rules, query.person) for rules in catalogue.group_rules]
-    group_rank = numpy.array([verdict.status.rank for verdict in verdicts], dtype=numpy.intp)
+    group_rank = catalogue.group_columns.statuses(query.person)
     usable_groups = group_rank < Status.NOT_ELIGIBLE.rank
     candidates = catalogue.within_reach(area, query.located, query.remote_only)
     ranks = group_rank[catalogue.group_of[candidates]]
@@ -93,7 +92,8 @@ def search(query: SearchQuery) -> SearchOutcome:
         else:
             where = coverage(entry.reach, query.remote_only)
         distance = float(distances[position])
-        verdict = verdicts[catalogue.group_of[candidates[position]]]
+        # The reasons are worded only for the services listed.
+        verdict = evaluate(entry.rules, query.person)
         results.append(Result(entry, verdict, where, distance if distance < numpy.inf else None))
     return SearchOutcome(
         results=results,

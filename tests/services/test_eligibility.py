@@ -9,6 +9,7 @@ from services.eligibility import (
     Gender,
     Person,
     PersonInvolvement,
+    RuleColumns,
     ServiceRules,
     Status,
     evaluate,
@@ -230,3 +231,69 @@ def test_other_conditions_are_shown_and_make_the_verdict_unclear():
 
     assert verdict.status is UNCLEAR
     assert "Other conditions: Must live in the city" in verdict.reasons
+
+
+# Every combination of the rules' values, and people across every kind of answer, judged by the
+# column-wise rule that searches use and by evaluate: the two must agree on every status.
+EVERY_RULE_SET = [
+    ServiceRules(
+        min_age=min_age,
+        max_age=max_age,
+        women=women,
+        men=men,
+        trans=trans,
+        non_binary=non_binary,
+        involvement=involvement,
+        for_trafficked_people=trafficked,
+        offers=offers,
+        other_criteria=other,
+    )
+    for min_age, max_age, women, men, trans, non_binary, involvement, trafficked, offers, other in (
+        itertools.product(
+            [None, 16, 18],
+            [None, 25],
+            [True, False],
+            list(MenServed),
+            list(Inclusion),
+            list(Inclusion),
+            list(Involvement),
+            [False, True],
+            [frozenset(), frozenset({"sexual_health"}), frozenset({"housing_benefits"})],
+            ["", "Referral from a GP"],
+        )
+    )
+]
+EVERY_KIND_OF_PERSON = [
+    Person(age, gender, trans, involvement, trafficked, needs)
+    for age, gender, trans, involvement, trafficked, needs in itertools.product(
+        [None, 15, 17, 30],
+        [None, WOMAN, MAN, NON_BINARY],
+        [None, True, False],
+        [None, CURRENT, FORMER],
+        [None, True, False],
+        [frozenset(), frozenset({"sexual_health", "drugs_alcohol"}), frozenset({"not-a-code"})],
+    )
+]
+
+
+@pytest.mark.parametrize(
+    "person", EVERY_KIND_OF_PERSON[::29], ids=lambda person: repr(person)[7:-1]
+)
+def test_searches_judge_every_set_of_rules_as_evaluate_does(person):
+    columns = RuleColumns(EVERY_RULE_SET)
+
+    statuses = columns.statuses(person)
+
+    expected = [evaluate(rules, person).status.rank for rules in EVERY_RULE_SET]
+    assert statuses.tolist() == expected
+
+
+def test_searches_judge_the_real_services_as_evaluate_does_for_every_kind_of_person(
+    rules_by_slug,
+):
+    real = list(rules_by_slug.values())
+    columns = RuleColumns(real)
+
+    for person in EVERY_KIND_OF_PERSON:
+        expected = [evaluate(rules, person).status.rank for rules in real]
+        assert columns.statuses(person).tolist() == expected, person
