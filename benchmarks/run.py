@@ -2,7 +2,7 @@
 
     python -m benchmarks.run                         # every figure, SQLite and PostgreSQL
     python -m benchmarks.run --only search,lookup    # some of them
-    python -m benchmarks.run --output benchmarks/RESULTS-before.md --postgres-prefix bench_before_
+    python -m benchmarks.run --output /tmp/results.md --postgres-prefix bench_other_
 
 The methods are in benchmarks/README.md and, with every figure, in the file written.
 """

@@ -16,9 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-# Loopback has no TLS, and these requests go to a test database of their own.
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicemap.settings")
-os.environ["SECURE_SSL_REDIRECT"] = "false"
 
 import django
 
@@ -37,6 +35,11 @@ from hypothesis import settings as hypothesis_settings  # noqa: E402
 from services.roles import CASEWORKER  # noqa: E402
 from stress.checks import complaints, sent  # noqa: E402
 from stress.strategies import EVERY_PROBE, Probe  # noqa: E402
+
+# The test client speaks plain HTTP, as production's redirect to HTTPS would answer every probe.
+# Set here, not in the environment, which tests importing this module would pass on to the
+# subprocesses and settings they check.
+settings.SECURE_SSL_REDIRECT = False
 
 REQUESTS = int(os.environ.get("FUZZ_REQUESTS", "100000"))
 # Hypothesis keeps a tree of everything it drew in a run: short runs keep it small and fast.
