@@ -15,9 +15,21 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.handlers.wsgi import WSGIHandler
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Route, sync_playwright
+from django.urls import reverse
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Request,
+    Route,
+    expect,
+    sync_playwright,
+)
 from pytest_django.live_server_helper import LiveServer
+
+from services.roles import CASEWORKER
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flags Chromium calls Google's hosts, which this network
@@ -192,3 +204,14 @@ def screenshots(page) -> Callable[[str], list[Path]]:
         return paths
 
     return save
+
+
+def sign_in_as_caseworker(page: Page, django_user_model) -> None:
+    """A new caseworker account, signed in through the real sign-in form."""
+    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
+    user.groups.add(Group.objects.get(name=CASEWORKER))
+    page.goto(reverse("caseworker-login"))
+    page.get_by_label("Username").fill("casey")
+    page.get_by_label("Password").fill("a long passphrase 42")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find support for someone")

@@ -12,13 +12,11 @@ from collections.abc import Callable
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from services.eligibility import Status
-from services.roles import CASEWORKER
-from tests.browser.conftest import SCREEN_SIZES
+from tests.browser.conftest import SCREEN_SIZES, sign_in_as_caseworker
 from tests.browser.test_finder import answer, choose, find, map_ready, results
 from tests.public_urls import public_page_urls
 
@@ -79,13 +77,7 @@ def test_every_public_page_passes_axe(screen, url):
 
 
 def sign_in_caseworker(page: Page, django_user_model) -> None:
-    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
-    user.groups.add(Group.objects.get(name=CASEWORKER))
-    page.goto(reverse("caseworker-login"))
-    page.get_by_label("Username").fill("casey")
-    page.get_by_label("Password").fill("a long passphrase 42")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Find support for someone")
+    sign_in_as_caseworker(page, django_user_model)
     map_ready(page)
 
 

@@ -1,25 +1,17 @@
 """Pages for caseworkers and policy readers in a real browser, with screenshots to look at."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from services.roles import CASEWORKER
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, sign_in_as_caseworker
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
 
 
 @pytest.fixture
 def signed_in_caseworker(page, django_user_model):
-    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
-    user.groups.add(Group.objects.get(name=CASEWORKER))
-    page.goto(reverse("caseworker-login"))
-    page.get_by_label("Username").fill("casey")
-    page.get_by_label("Password").fill("a long passphrase 42")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Find support for someone")
+    sign_in_as_caseworker(page, django_user_model)
     return page
 
 
