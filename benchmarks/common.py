@@ -6,6 +6,7 @@ environment names the database, so one run can measure several databases side by
 code measured is always the checkout these files sit in.
 """
 
+import argparse
 import json
 import os
 import platform
@@ -336,7 +337,12 @@ def collect_static(database_url: str) -> None:
 
 @contextmanager
 def gunicorn(database_url: str, workers: int) -> Iterator[str]:
-    """The app under gunicorn with our gunicorn.conf.py on a free loopback port; always stopped."""
+    """The app under gunicorn with our gunicorn.conf.py on a free loopback port; always stopped.
+
+    Pages name production's hashed static files, so they are collected first: without them
+    gunicorn cannot answer a page at all.
+    """
+    collect_static(database_url)
     port = _free_port()
     DATA.mkdir(parents=True, exist_ok=True)
     with (DATA / "gunicorn.log").open("w") as log:
@@ -459,3 +465,13 @@ def _git(*arguments: str) -> str:
         ["git", *arguments], cwd=ROOT, capture_output=True, text=True, check=False
     )
     return completed.stdout.strip() if completed.returncode == 0 else "unknown"
+
+
+def worker_main(work: Callable[[], Any], purpose: str) -> None:
+    """A figure's child process (``python -m benchmarks.MODULE --worker``): its results as JSON."""
+    parser = argparse.ArgumentParser(description=purpose)
+    parser.add_argument(
+        "--worker", action="store_true", required=True, help="run by benchmarks.run"
+    )
+    parser.parse_args()
+    print(json.dumps(work()))

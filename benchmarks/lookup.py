@@ -5,8 +5,6 @@ All run in one worker process on the same random points, one lookup at a time, t
 chunks of points so they share the machine's state; the ratios are taken within the run.
 """
 
-import argparse
-import json
 import time
 
 from benchmarks.common import (
@@ -18,6 +16,7 @@ from benchmarks.common import (
     ratio,
     run_worker,
     setup_django,
+    worker_main,
 )
 
 POINTS = 20_000
@@ -175,14 +174,5 @@ def work() -> dict:
     return {**timings, "build_seconds": build_seconds, "disagreements": disagreements}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--worker", action="store_true", required=True, help="run by benchmarks.run: time lookups"
-    )
-    parser.parse_args()
-    print(json.dumps(work()))
-
-
 if __name__ == "__main__":
-    main()
+    worker_main(work, __doc__)

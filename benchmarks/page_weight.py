@@ -14,7 +14,6 @@ from benchmarks.common import (
     Figure,
     Run,
     Section,
-    collect_static,
     ensure_debian_package,
     gunicorn,
     kilobytes,
@@ -66,7 +65,6 @@ def measure(run: Run) -> Section:
     if chromium is None:
         section.notes.append("Not measured: Chromium is not installed and could not be.")
         return section
-    collect_static(database.url)
     log("  page weight")
     with gunicorn(database.url, workers=2) as base_url:
         loads = run_worker("page_weight", database.url, base_url)

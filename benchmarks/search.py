@@ -6,7 +6,6 @@ blocks on the seed-scale and the scale database, so both see the same machine lo
 the samples of every block: the 10k/16 ratio is then taken within one run.
 """
 
-import argparse
 import json
 import statistics
 import time
@@ -23,6 +22,7 @@ from benchmarks.common import (
     ratio,
     run_worker,
     setup_django,
+    worker_main,
 )
 
 BLOCKS = 3
@@ -190,14 +190,5 @@ def work() -> dict:
     return {"timings": timings, "queries": queries, "bytes": sizes, "first": first}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument(
-        "--worker", action="store_true", required=True, help="run by benchmarks.run: time searches"
-    )
-    parser.parse_args()
-    print(json.dumps(work()))
-
-
 if __name__ == "__main__":
-    main()
+    worker_main(work, __doc__)

@@ -15,7 +15,6 @@ from benchmarks.common import (
     Figure,
     Run,
     Section,
-    collect_static,
     ensure_debian_package,
     gunicorn,
     milliseconds,
@@ -54,8 +53,6 @@ def measure(run: Run) -> Section:
     rows = []
     for engine in scales:
         log(f"  throughput {engine.engine}")
-        # Pages name production's hashed static files, so gunicorn cannot answer without them.
-        collect_static(engine.seed.url)
         with gunicorn(engine.seed.url, workers) as base_url:
             _wrk(wrk, base_url, bodies, WARM_UP_SECONDS)
             runs = [_wrk(wrk, base_url, bodies, RUN_SECONDS) for _ in range(RUNS)]

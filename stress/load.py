@@ -29,7 +29,6 @@ from benchmarks.common import (
     SEARCH_BODIES,
     SHARED_DATA,
     PostgreSQL,
-    collect_static,
     gunicorn,
     load_average,
     manage,
@@ -178,7 +177,6 @@ def main() -> int:
     postgres = PostgreSQL(SERVER, "bench_load_")
     started = time.monotonic()
     url = build_database(postgres)
-    collect_static(url)
     print(f"built the database in {time.monotonic() - started:.0f} s", flush=True)
     try:
         with (
