@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable (see README,
 Defaults suit a developer's machine: SQLite in the project folder, nothing sent anywhere.
 """
 
+import math
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -123,10 +124,16 @@ DATABASES = {
     )
 }
 # A database that does not answer is given up on after this many seconds, so pages answer 503
-# promptly (servicemap/database_outage.py) rather than hang. SQLite has no such option.
+# promptly (servicemap/database_outage.py) rather than hang. libpq cannot wait less than 2
+# seconds, so our backend (servicemap/postgresql) keeps the deadline itself. SQLite has no such
+# wait.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
-        os.environ.get("DATABASE_CONNECT_TIMEOUT", "2")
+    connect_deadline = float(os.environ.get("DATABASE_CONNECT_TIMEOUT", "1.5"))
+    DATABASES["default"]["ENGINE"] = "servicemap.postgresql"
+    DATABASES["default"]["CONNECT_DEADLINE"] = connect_deadline
+    # libpq's own limit ends the abandoned attempt soon after the deadline.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = max(
+        2, math.ceil(connect_deadline)
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -2,6 +2,8 @@
 recover by themselves as soon as it is back (servicemap/database_outage.py)."""
 
 import json
+import socket
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -54,12 +56,48 @@ def browser_client():
     return Client(raise_request_exception=False)
 
 
-def test_postgresql_gives_up_connecting_after_two_seconds():
+def test_postgresql_gives_up_connecting_within_two_seconds():
     settings_dict = connections["default"].settings_dict
     if connections["default"].vendor != "postgresql":
-        assert "connect_timeout" not in settings_dict["OPTIONS"]
+        assert "CONNECT_DEADLINE" not in settings_dict
     else:
+        assert settings_dict["CONNECT_DEADLINE"] == 1.5
+        # libpq's own timeout ends an abandoned attempt; it cannot be set under 2 seconds.
         assert settings_dict["OPTIONS"]["connect_timeout"] == 2
+
+
+@contextmanager
+def database_that_never_answers():
+    """A server that takes the connection and then says nothing: overloaded or half gone."""
+    connection = connections["default"]
+    saved = {key: connection.settings_dict[key] for key in ("HOST", "PORT")}
+    connection.close()
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)  # the kernel completes each handshake; nobody ever reads or writes
+        connection.settings_dict.update(HOST="127.0.0.1", PORT=str(silent.getsockname()[1]))
+        try:
+            yield
+        finally:
+            connection.settings_dict.update(saved)
+
+
+@pytest.mark.usefixtures("reference_data_committed")
+def test_a_database_that_takes_the_connection_and_never_answers_gives_a_503_within_two_seconds(
+    browser_client, settings
+):
+    if connections["default"].vendor != "postgresql":
+        pytest.skip("SQLite is a file: there is no server to hang")
+    settings.DEBUG = False
+
+    with database_that_never_answers():
+        started = time.monotonic()
+        during = browser_client.get("/")
+        waited = time.monotonic() - started
+
+    assert during.status_code == 503
+    assert waited < 2
+    assert browser_client.get("/").status_code == 200
 
 
 # Transactional: the connection is closed and reopened, which a test inside one transaction

@@ -67,7 +67,7 @@ def test_serving_without_a_secret_key_is_refused():
     ("url", "engine"),
     [
         ("sqlite:////tmp/finder.sqlite3", "django.db.backends.sqlite3"),
-        ("postgres://finder@db.example.org:5432/finder", "django.db.backends.postgresql"),
+        ("postgres://finder@db.example.org:5432/finder", "servicemap.postgresql"),
     ],
 )
 def test_database_url_chooses_the_database(url, engine):
