@@ -283,3 +283,83 @@ def test_text_zoomed_to_200_percent_still_fits_and_works(page, width):
     # A trial click checks that the link would receive the click, not something covering it.
     first_result.click(trial=True)
     assert fits_the_width(page)
+
+
+# Each word of each cell of the page's data tables that the browser drew across more than one line:
+# a word is a run of letters and digits, so a line ending at a hyphen, comma or space is no break.
+# A Range over the word has one client rectangle per line it is drawn on.
+WORDS_BROKEN_IN_TABLES = r"""() => {
+  const broken = [];
+  let words = 0;
+  for (const cell of document.querySelectorAll("main table th, main table td")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      // A meter's fallback text is not drawn; a visually hidden label is drawn 1px wide on purpose.
+      if (text.parentElement.closest("meter, .visually-hidden")) continue;
+      for (const word of text.data.matchAll(/[\p{L}\p{N}'\u2019]+/gu)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+        words += 1;
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return {words, broken};
+}"""
+
+# Every data table in main, and the region around it that scrolls it sideways on its own.
+TABLE_REGIONS = """() => [...document.querySelectorAll("main table")].map(table => {
+  const region = table.closest(".table-scroll");
+  return region && {
+    role: region.getAttribute("role"),
+    name: region.getAttribute("aria-label"),
+    tabindex: region.getAttribute("tabindex"),
+    overflowX: getComputedStyle(region).overflowX,
+    scrolls: region.scrollWidth > region.clientWidth,
+  };
+})"""
+
+
+@pytest.mark.parametrize(
+    ("width", "text_at_200_percent"),
+    [(1280, False), (1280, True), (360, True)],
+    ids=["1280", "1280-text-200", "360-text-200"],
+)
+def test_the_statistics_tables_never_break_a_word(page, width, text_at_200_percent):
+    # A council area's name split mid-word ("Aberdeensh / ire") is hard to read and to find
+    # (WCAG 1.4.10 lets a data table scroll sideways instead: the next test).
+    page.set_viewport_size({"width": width, "height": 800})
+    loaded(page, reverse("statistics"))
+    if text_at_200_percent:
+        text_doubled(page)
+
+    drawn = page.evaluate(WORDS_BROKEN_IN_TABLES)
+
+    assert drawn["words"] > 100
+    assert drawn["broken"] == []
+
+
+@pytest.mark.parametrize("url_name", ["statistics", "api-docs"])
+def test_a_wide_table_scrolls_in_its_own_region_and_the_page_fits_a_phone(page, url_name):
+    page.set_viewport_size({"width": 360, "height": 800})
+    loaded(page, reverse(url_name))
+    text_doubled(page)
+
+    regions = page.evaluate(TABLE_REGIONS)
+
+    # Every table sits in a named region that the keyboard can reach and scroll (axe's
+    # scrollable-region-focusable), and the page itself does not scroll sideways.
+    assert regions
+    assert None not in regions
+    assert all(region["name"] for region in regions)
+    kinds = {(region["role"], region["tabindex"], region["overflowX"]) for region in regions}
+    assert kinds == {("region", "0", "auto")}
+    assert any(region["scrolls"] for region in regions)
+    assert fits_the_width(page)
+    # The arrow keys scroll the first wide one once it has the focus.
+    wide = page.locator(".table-scroll").nth([r["scrolls"] for r in regions].index(True))
+    wide.focus()
+    page.keyboard.press("ArrowRight")
+    expect(wide).not_to_have_js_property("scrollLeft", 0)
