@@ -1,6 +1,7 @@
 """The JSON API's service endpoints. Views parse input, call one function and render output."""
 
 from django.core.validators import slug_re
+from django.http import HttpResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -19,7 +20,7 @@ from services.serializers import (
     SearchResponseSerializer,
     ServiceFilterSerializer,
     ServiceSerializer,
-    search_response,
+    search_response_json,
 )
 
 
@@ -35,9 +36,11 @@ class SearchView(APIView):
     def post(self, request: Request) -> Response:
         answers = SearchRequestSerializer.validated(request.data)
         located = located_from(answers)
-        response = Response(search_response(search(query_from(answers, located)), located))
-        response["Cache-Control"] = "no-store"
-        return response
+        return HttpResponse(
+            search_response_json(search(query_from(answers, located)), located),
+            content_type="application/json",
+            headers={"Cache-Control": "no-store"},
+        )
 
 
 class ServicePages(PageNumberPagination):

@@ -19,7 +19,14 @@ from services.availability import (
     availability,
     coverage,
 )
-from services.catalogue import Catalogue, Entry, area_ref, current_catalogue, label_point
+from services.catalogue import (
+    Catalogue,
+    Entry,
+    area_ref,
+    chord_km,
+    current_catalogue,
+    label_point,
+)
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
 
@@ -63,55 +70,88 @@ class SearchOutcome:
     results: list[Result]
     # How many services matched, of which ``results`` holds the first ``limit``.
     total: int
-    # For the map: how many services the person may use (eligible or unclear) reach each area.
-    counts_by_area: dict[str, int]
+    # For the map: how many services the person may use (eligible or unclear) reach each area,
+    # the area with code area_codes[i] having area_counts[i].
+    area_codes: tuple[str, ...]
+    area_counts: numpy.ndarray = field(compare=False)
     # True when no service the person may use lists their own area (whether or not they asked
     # for remote support only): nothing works in person where they are.
     no_local_service: bool
+
+    @property
+    def counts_by_area(self) -> dict[str, int]:
+        return dict(zip(self.area_codes, self.area_counts.tolist(), strict=True))
 
 
 def search(query: SearchQuery) -> SearchOutcome:
     catalogue = current_catalogue()
     area = area_ref(query.area)
     point = query.point or label_point(query.area)
-    group_rank = catalogue.group_columns.statuses(query.person)
-    usable_groups = group_rank < Status.NOT_ELIGIBLE.rank
-    candidates = catalogue.within_reach(area, query.located, query.remote_only)
-    ranks = group_rank[catalogue.group_of[candidates]]
+    ranks = catalogue.group_columns.statuses(query.person)[catalogue.group_of]
+    usable = ranks < Status.NOT_ELIGIBLE.rank
+    listed = catalogue.within_reach(area, query.located, query.remote_only)
     if not query.include_not_eligible:
-        kept = ranks < Status.NOT_ELIGIBLE.rank
-        candidates, ranks = candidates[kept], ranks[kept]
-    distances = catalogue.distances_km(point)[candidates]
-    order = numpy.lexsort((catalogue.name_order[candidates], distances, ranks))
-    chosen = order if query.limit is None else order[: query.limit]
+        listed &= usable
+    candidates = numpy.flatnonzero(listed)
+    squared_chords = catalogue.squared_chords(point)
+    chosen = _best_first(
+        candidates, ranks[candidates], squared_chords[candidates], catalogue.name_order, query.limit
+    )
     results = []
-    for position in chosen:
-        entry = catalogue.entries[candidates[position]]
+    for index in chosen:
+        entry = catalogue.entries[index]
         if query.located:
             where = availability(entry.reach, area, query.remote_only)
         else:
             where = coverage(entry.reach, query.remote_only)
-        distance = float(distances[position])
         # The reasons are worded only for the services listed.
         verdict = evaluate(entry.rules, query.person)
-        results.append(Result(entry, verdict, where, distance if distance < numpy.inf else None))
+        results.append(Result(entry, verdict, where, chord_km(squared_chords[index])))
     return SearchOutcome(
         results=results,
         total=len(candidates),
-        counts_by_area=catalogue.counts_by_area(usable_groups, query.remote_only),
+        area_codes=catalogue.area_codes,
+        area_counts=catalogue.area_counts(usable, query.remote_only),
         no_local_service=query.located
         and area is not None
-        and not _works_in_person_for(catalogue, area, usable_groups, query.include_not_eligible),
+        and not _works_in_person_for(catalogue, area, usable, query.include_not_eligible),
     )
 
 
+# For the keys of _best_first: a squared chord of the unit sphere is at most 4.
+_NO_BASE = 5.0
+_PER_RANK = 10.0
+
+
+def _best_first(
+    candidates: numpy.ndarray,
+    ranks: numpy.ndarray,
+    squared_chords: numpy.ndarray,
+    name_order: numpy.ndarray,
+    limit: int | None,
+) -> numpy.ndarray:
+    """The first ``limit`` candidates (all when None) by verdict, then distance, then name.
+
+    Sorting thousands of candidates to list a hundred is most of the work, so when only some are
+    wanted, a partition first keeps those that can be among them: every candidate whose
+    verdict-and-distance key is no greater than the limit-th smallest, ties included. Rounding in
+    that key only ever lets more in, and the exact sort below decides among them.
+    """
+    if limit is not None and len(candidates) > limit:
+        key = ranks * _PER_RANK + numpy.minimum(squared_chords, _NO_BASE)
+        kept = key <= numpy.partition(key, limit - 1)[limit - 1]
+        candidates, ranks, squared_chords = candidates[kept], ranks[kept], squared_chords[kept]
+    order = numpy.lexsort((name_order[candidates], squared_chords, ranks))
+    return candidates[order[:limit]]
+
+
 def _works_in_person_for(
-    catalogue: Catalogue, area: AreaRef, usable_groups: numpy.ndarray, any_verdict: bool
+    catalogue: Catalogue, area: AreaRef, usable: numpy.ndarray, any_verdict: bool
 ) -> bool:
     local = catalogue.listing.get(area.code)
     if local is None:
         return False
-    return any_verdict or bool(usable_groups[catalogue.group_of[local]].any())
+    return any_verdict or bool(usable[local].any())
 
 
 def location_message(outcome: SearchOutcome, located: Located | None) -> str:

@@ -2,6 +2,8 @@
 pure rules. services/search.py answers the same questions from a compiled catalogue, fast;
 tests/services/test_search_equivalence.py checks the two never disagree."""
 
+import numpy
+
 from geography.models import CouncilArea
 from services.availability import AreaRef, availability, coverage, nearest_base_km
 from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
@@ -34,7 +36,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     return SearchOutcome(
         results=results if query.limit is None else results[: query.limit],
         total=len(results),
-        counts_by_area=_counts_by_area(usable_reaches, query.remote_only),
+        **_counts_by_area(usable_reaches, query.remote_only),
         no_local_service=query.located
         and area is not None
         and not any(
@@ -44,14 +46,19 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     )
 
 
-def _counts_by_area(reaches, remote_only: bool) -> dict[str, int]:
+def _counts_by_area(reaches, remote_only: bool) -> dict:
     areas = [
         AreaRef(code, name, country)
         for code, name, country in CouncilArea.objects.values_list("code", "name", "country")
     ]
     return {
-        area.code: sum(availability(reach, area, remote_only).reachable for reach in reaches)
-        for area in areas
+        "area_codes": tuple(area.code for area in areas),
+        "area_counts": numpy.array(
+            [
+                sum(availability(reach, area, remote_only).reachable for reach in reaches)
+                for area in areas
+            ]
+        ),
     }
 
 
