@@ -44,7 +44,8 @@ def measure(run: Run) -> Section:
         f"services over the 32 Scottish areas; scale is {SCALE_SERVICES:,} synthetic services "
         "(`generate_scale_data`, default seed) over the 380 Great Britain areas; each in its own "
         f"database. {BLOCKS} blocks alternate seed and scale; in each block a fresh process "
-        "makes one untimed search (reported below as the first search), then sends each body "
+        "makes one untimed search (reported below as the first search) and an untimed round of "
+        "every body, then sends each body "
         f"once per round until {ROUNDS_PER_BLOCK} rounds or {SECONDS_PER_BLOCK:.0f} s have "
         "passed (at least one round). p50 and p95 are over all timed searches of all bodies "
         "pooled; the ratio is scale/seed of the same statistic from the same run. Queries: SQL "
@@ -170,6 +171,11 @@ def work() -> dict:
     started = time.perf_counter()
     search(names[0])
     first = time.perf_counter() - started
+    # An untimed round: building the catalogue takes seconds at 10,000 services, long enough for
+    # the area index's 5-second version check to fall due; it is made here, not counted below
+    # as if every search made it.
+    for name in names:
+        search(name)
     timings = {name: [] for name in names}
     queries, sizes = {}, {}
     block_started = time.monotonic()
