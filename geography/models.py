@@ -5,7 +5,7 @@ from django.urls import reverse
 from djgeojson.fields import MultiPolygonField, PointField
 from simple_history.models import HistoricalRecords
 
-from geography.shapes import invalid_reason
+from geography.shapes import GeoJSONEncoder, invalid_reason
 
 GSS_CODE = RegexValidator(
     r"^[ENSW]\d{8}$",
@@ -45,7 +45,8 @@ class CouncilArea(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     country = models.CharField(max_length=1, choices=Country.choices)
     boundary = MultiPolygonField(
-        help_text="The full boundary in longitude/latitude (WGS84), to find the area of a point."
+        encoder=GeoJSONEncoder,
+        help_text="The full boundary in longitude/latitude (WGS84), to find the area of a point.",
     )
     display_boundary = MultiPolygonField(
         help_text="A simplified copy of the boundary for maps; neighbouring areas still meet."
