@@ -18,6 +18,7 @@ from benchmarks.common import (
     gunicorn,
     kilobytes,
     run_worker,
+    setup_django,
 )
 
 LOADS = 3
@@ -139,6 +140,8 @@ def work(base_url: str) -> dict:
     """In the worker: load each page LOADS times in Chromium and add up what came over the wire."""
     from playwright.sync_api import sync_playwright
 
+    # The browser tests' fixtures, which say how Chromium runs here, need Django's models.
+    setup_django()
     # How Chromium runs on these machines is said once, for the browser tests and for this.
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
