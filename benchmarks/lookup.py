@@ -100,11 +100,15 @@ def measure(run: Run) -> Section:
             "slower than the index",
             in_turn.median > index.median,
         ),
+        # For comparison only: the baseline is testing the polygons in turn. At 380
+        # areas GEOS's own loop over prepared polygons, which checks each bounding box first, is
+        # as quick as the tree; the tree is kept because it does not grow with the areas and
+        # carries the coast tolerance.
         Figure(
-            "point -> area, every prepared polygon in one shapely call, p50",
+            "point -> area, every prepared polygon in one shapely call, p50 (for comparison)",
             f"{microseconds(at_once.median)} ({ratio(at_once.median, index.median)} the index)",
-            "slower than the index",
-            at_once.median > index.median,
+            "",
+            None,
         ),
     ]
     return section

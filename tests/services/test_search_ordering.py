@@ -1,0 +1,90 @@
+"""The pure parts of the fast search: how results are ordered and how far away they are.
+
+test_search_equivalence.py holds the whole search to the plain rules; these tables pin down the
+cases a random crowd of services may miss: ties at the limit, services without a base, and
+distances at both ends of the scale.
+"""
+
+import math
+
+import numpy
+import pytest
+
+from geography.distance import great_circle_km
+from services.catalogue import _unit_vector, chord_km
+from services.search import _best_first
+
+# (what it shows, ranks, squared chords, name order, limit, the candidates listed)
+ORDERINGS = [
+    ("verdict first, then distance", [1, 0, 0], [0.1, 0.3, 0.2], [0, 1, 2], None, [2, 1, 0]),
+    ("no base is listed after every distance", [0, 0], [math.inf, 4.0], [0, 1], None, [1, 0]),
+    ("equal distances go by name", [0, 0, 0], [0.2, 0.2, 0.1], [2, 1, 0], None, [2, 1, 0]),
+    (
+        "a tie at the limit is settled by name, not by position",
+        [0, 0, 0, 0],
+        [0.1, 0.3, 0.3, 0.3],
+        [3, 2, 0, 1],
+        2,
+        [0, 2],
+    ),
+    (
+        "a worse verdict never comes in at the limit, however near",
+        [1, 0, 0],
+        [0.0, 0.5, 0.6],
+        [0, 1, 2],
+        2,
+        [1, 2],
+    ),
+    ("a limit beyond the candidates lists them all", [0, 0], [0.2, 0.1], [0, 1], 5, [1, 0]),
+    (
+        "without bases the limit goes by verdict, then name",
+        [2, 0, 1, 0],
+        [math.inf] * 4,
+        [0, 3, 1, 2],
+        3,
+        [3, 1, 2],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("ranks", "squared_chords", "name_order", "limit", "expected"),
+    [case[1:] for case in ORDERINGS],
+    ids=[case[0] for case in ORDERINGS],
+)
+def test_results_are_listed_best_first(ranks, squared_chords, name_order, limit, expected):
+    candidates = numpy.arange(len(ranks))
+
+    chosen = _best_first(
+        candidates,
+        numpy.array(ranks, dtype=numpy.int8),
+        numpy.array(squared_chords),
+        numpy.array(name_order),
+        limit,
+    )
+
+    assert chosen.tolist() == expected
+
+
+# (from, to) as (longitude, latitude): next door, across Scotland, across the world.
+JOURNEYS = [
+    ((-3.1883, 55.9533), (-3.1883, 55.9533)),
+    ((-3.1883, 55.9533), (-3.1880, 55.9535)),
+    ((-3.1883, 55.9533), (-1.1450, 60.1550)),
+    ((-4.2518, 55.8642), (-2.0943, 57.1497)),
+    ((-3.1883, 55.9533), (151.2093, -33.8688)),
+]
+
+
+@pytest.mark.parametrize(("start", "end"), JOURNEYS)
+def test_the_chord_gives_the_haversine_distance(start, end):
+    here = _unit_vector(math.radians(start[0]), math.radians(start[1]))
+    there = _unit_vector(math.radians(end[0]), math.radians(end[1]))
+
+    distance = chord_km(float(numpy.square(here - there).sum()))
+
+    assert distance == pytest.approx(great_circle_km(*start, *end), abs=1e-6)
+
+
+def test_no_base_has_no_distance():
+    assert chord_km(math.inf) is None
