@@ -453,8 +453,11 @@ def search_probes(draw) -> Probe:
         return Probe(f"POST {path}", "POST", path, json_body(body), JSON, bad_field=bad)
     if kind == "unknown field":
         name = draw(st.text(min_size=1, max_size=20).filter(lambda name: name not in SEARCH_FIELDS))
-        # A small value: a body over Django's size limit is refused whole, naming no field.
-        value = draw(st.one_of(st.none(), st.booleans(), st.floats(), SHORT_TEXT))
+        # A small value: a body over Django's size limit is refused whole, naming no field. A
+        # finite one: NaN or Infinity makes the body not JSON at all, refused before any field
+        # is read ("malformed" probes that).
+        finite = st.floats(allow_nan=False, allow_infinity=False)
+        value = draw(st.one_of(st.none(), st.booleans(), finite, SHORT_TEXT))
         body = json_body({"area": AREA_CODES[0], name: value})
         return Probe(f"POST {path}", "POST", path, body, JSON, bad_field=name)
     if kind == "chaos":
