@@ -2,6 +2,8 @@
 
 import math
 
+import numpy
+
 EARTH_RADIUS_KM = 6371.0088  # the mean radius (IUGG)
 
 
@@ -11,4 +13,28 @@ def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float
     half_dphi = (phi2 - phi1) / 2
     half_dlambda = math.radians(lon2 - lon1) / 2
     a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
+    return _km_of_haversine(a)
+
+
+def unit_vectors(lon: numpy.ndarray, lat: numpy.ndarray) -> numpy.ndarray:
+    """Points on the unit sphere as three rows (x, y, z), of longitudes and latitudes in radians.
+
+    Many distances from one point at once go through these: the squared chord between two of
+    them, ``chord_km``'s input, is a few subtractions and squares, no trigonometry.
+    """
+    return numpy.array(
+        (numpy.cos(lat) * numpy.cos(lon), numpy.cos(lat) * numpy.sin(lon), numpy.sin(lat))
+    )
+
+
+def chord_km(squared_chord: float) -> float | None:
+    """The great-circle distance between two unit vectors ``squared_chord`` apart (None for
+    inf, "no point"): the same distance as great_circle_km, since the haversine is the squared
+    half chord."""
+    if squared_chord == math.inf:
+        return None
+    return _km_of_haversine(squared_chord / 4)
+
+
+def _km_of_haversine(a: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))

@@ -13,7 +13,6 @@ knows which services list it, and a matrix says which areas each group's service
 
 import gc
 import json
-import math
 import threading
 import time
 import uuid
@@ -23,7 +22,7 @@ import numpy
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from geography.distance import EARTH_RADIUS_KM
+from geography.distance import unit_vectors
 from geography.models import CouncilArea, Country
 from services.availability import AreaRef, Point, Reach
 from services.eligibility import RuleColumns, ServiceRules
@@ -179,7 +178,7 @@ class Catalogue:
         lon = numpy.radians([base[0] for _, base in bases])
         lat = numpy.radians([base[1] for _, base in bases])
         # x, y and z as three rows: arithmetic on a row is ten times faster than across columns.
-        self._base_xyz = _unit_vector(lon, lat)
+        self._base_xyz = unit_vectors(lon, lat)
 
     def _index_area_counts(self, scotland_wide: numpy.ndarray) -> None:
         """What area_counts adds up, by services.availability's rule: a service reaches every
@@ -220,11 +219,12 @@ class Catalogue:
     def squared_chords(self, point: Point | None) -> numpy.ndarray:
         """For each service, the squared chord through the unit sphere from ``point`` to its
         nearest base (inf without one), for every service at once. It orders services as their
-        distance does; :func:`chord_km` turns it into that distance for the few listed."""
+        distance does; geography.distance.chord_km turns it into that distance for the few
+        listed."""
         nearest = numpy.full(len(self.entries), numpy.inf)
         if point is None or not len(self._base_entry):
             return nearest
-        here = _unit_vector(numpy.radians(point[0]), numpy.radians(point[1]))
+        here = unit_vectors(numpy.radians(point[0]), numpy.radians(point[1]))
         x, y, z = self._base_xyz
         squared = (x - here[0]) ** 2 + (y - here[1]) ** 2 + (z - here[2]) ** 2
         numpy.minimum.at(nearest, self._base_entry, squared)
@@ -244,21 +244,6 @@ class Catalogue:
         totals += numpy.count_nonzero(usable & self._everywhere)
         totals[self._area_is_scottish] += numpy.count_nonzero(usable & self._scotland_only)
         return totals
-
-
-def chord_km(squared_chord: float) -> float | None:
-    """The great-circle distance of a squared chord from :meth:`Catalogue.squared_chords`: the
-    haversine of geography.distance by another road, 2 R asin(chord / 2)."""
-    if squared_chord == math.inf:
-        return None
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(squared_chord) / 2))
-
-
-def _unit_vector(lon, lat) -> numpy.ndarray:
-    """Points on the unit sphere (x, y, z) of longitudes and latitudes in radians."""
-    return numpy.array(
-        (numpy.cos(lat) * numpy.cos(lon), numpy.cos(lat) * numpy.sin(lon), numpy.sin(lat))
-    )
 
 
 def build_catalogue() -> Catalogue:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy
 
+from geography.distance import chord_km
 from geography.locate import Located
 from geography.models import CouncilArea
 from services.availability import (
@@ -23,7 +24,6 @@ from services.catalogue import (
     Catalogue,
     Entry,
     area_ref,
-    chord_km,
     current_catalogue,
     label_point,
 )

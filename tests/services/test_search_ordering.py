@@ -10,8 +10,7 @@ import math
 import numpy
 import pytest
 
-from geography.distance import great_circle_km
-from services.catalogue import _unit_vector, chord_km
+from geography.distance import chord_km, great_circle_km, unit_vectors
 from services.search import _best_first
 
 # (what it shows, ranks, squared chords, name order, limit, the candidates listed)
@@ -78,8 +77,8 @@ JOURNEYS = [
 
 @pytest.mark.parametrize(("start", "end"), JOURNEYS)
 def test_the_chord_gives_the_haversine_distance(start, end):
-    here = _unit_vector(math.radians(start[0]), math.radians(start[1]))
-    there = _unit_vector(math.radians(end[0]), math.radians(end[1]))
+    here = unit_vectors(math.radians(start[0]), math.radians(start[1]))
+    there = unit_vectors(math.radians(end[0]), math.radians(end[1]))
 
     distance = chord_km(float(numpy.square(here - there).sum()))
 
