@@ -162,7 +162,8 @@ class OrganisationManager(models.Manager):
 class Organisation(Timestamped):
     name = models.CharField(max_length=200, unique=True)
     website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    # Required by the Open Referral standard, which other directories read our data in.
+    description = models.TextField(help_text="What the organisation is, in a sentence or two.")
 
     objects = OrganisationManager()
     history = HistoricalRecords()

@@ -126,7 +126,7 @@ def hsds_service_summary(service: FeedService) -> dict[str, Any]:
         "maximum_age": record["max_age"],
         "assured_date": record["last_verified"],
         "last_modified": _timestamp(service.last_modified),
-        "organization": _organisation(service.organisation),
+        "organization": hsds_organisation(service.organisation),
     }
     # HSDS types these fields as plain strings and numbers: an unknown one is left out, not null.
     return {name: value for name, value in hsds.items() if value not in (None, "")}
@@ -165,13 +165,51 @@ def hsds_service(service: FeedService, areas: dict[str, Area], base_url: str) ->
             if route["kind"] == ContactKind.EMAIL
         ],
         service_areas=_service_areas(record, areas),
-        service_at_locations=[
-            *(_physical(record, location, areas, base_url) for location in record["locations"]),
-            *([_virtual(record)] if record["remote"] else []),
-        ],
+        service_at_locations=hsds_service_at_locations(service, areas, base_url),
         attributes=_service_attributes(record, base_url),
     )
     return hsds
+
+
+def hsds_service_at_locations(
+    service: FeedService, areas: dict[str, Area], base_url: str
+) -> list[dict[str, Any]]:
+    """Where the service is delivered: each public base, then "remote support" when it works
+    online or by phone. Each link holds its location in full."""
+    record = service.record
+    return [
+        *(_physical(record, location, areas, base_url) for location in record["locations"]),
+        *([_virtual(record)] if record["remote"] else []),
+    ]
+
+
+# A location's one-to-one fields: what a list of services at locations gives of it.
+LOCATION_SUMMARY_FIELDS = ("id", "location_type", "name", "description", "latitude", "longitude")
+
+
+def hsds_service_at_location_summary(link: dict[str, Any], service: FeedService) -> dict[str, Any]:
+    """A list item: the link, its location's one-to-one fields and its service's."""
+    location = link["location"]
+    return {
+        **link,
+        "location": {name: location[name] for name in LOCATION_SUMMARY_FIELDS if name in location},
+        "service": hsds_service_summary(service),
+    }
+
+
+def hsds_service_at_location(
+    link: dict[str, Any], service: FeedService, areas: dict[str, Area], base_url: str
+) -> dict[str, Any]:
+    """A link in full, with its service fully nested but for the service's other locations."""
+    nested = hsds_service(service, areas, base_url)
+    del nested["service_at_locations"]
+    return {**link, "service": nested}
+
+
+def hsds_organisation_with_services(
+    organisation: dict[str, str], services: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {**hsds_organisation(organisation), "services": services}
 
 
 def joined_description(summary: str, description: str) -> str:
@@ -248,7 +286,10 @@ def _physical(
         "attributes": [],
     }
     if not location["address"]:
-        hsds["description"] = "Contact the service for the address."
+        # A base known only by its council area still says where it is, in words and (below)
+        # as the area's GSS code; its point inside the area is the finder's guess, not given.
+        where = f"In {areas[area_code].name}. " if area_code else ""
+        hsds["description"] = f"{where}Contact the service for the address."
     if location["point"]:
         hsds["longitude"], hsds["latitude"] = location["point"]["coordinates"][:2]
     if location["address"] or location["postcode"]:
@@ -362,17 +403,16 @@ def _page(slug: str) -> str:
     return reverse("service-detail", kwargs={"slug": slug})
 
 
-def _organisation(organisation: dict[str, str]) -> dict[str, str]:
-    return _without_blanks(
-        {
-            "id": organisation_id(organisation["name"]),
-            "name": organisation["name"],
-            # Required by HSDS, and may be empty when we know nothing more than the name.
-            "description": organisation["description"],
-            "website": organisation["website"],
-        },
-        keep=("description",),
-    )
+def hsds_organisation(organisation: dict[str, str]) -> dict[str, str]:
+    hsds = {
+        "id": organisation_id(organisation["name"]),
+        "name": organisation["name"],
+        # Required by HSDS: Organisation.description may not be left blank.
+        "description": organisation["description"],
+    }
+    if organisation["website"]:
+        hsds["website"] = organisation["website"]
+    return hsds
 
 
 def _first(record: dict[str, Any], kind: str) -> str | None:
@@ -380,8 +420,8 @@ def _first(record: dict[str, Any], kind: str) -> str | None:
     return values[0] if values else None
 
 
-def _without_blanks(fields: dict[str, Any], keep: tuple[str, ...] = ()) -> dict[str, Any]:
-    return {name: value for name, value in fields.items() if value or name in keep}
+def _without_blanks(fields: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in fields.items() if value}
 
 
 def _date(value: str | None) -> date | None:

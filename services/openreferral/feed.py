@@ -15,8 +15,9 @@ def slug_of_service_id(feed_id: str) -> str | None:
     return next((slug for slug in slugs if service_id(slug) == feed_id), None)
 
 
-def areas_named_in(services: list[FeedService]) -> dict[str, Area]:
-    """Every council area the services cover or have a base in; covered ones with their shape."""
+def areas_named_in(services: list[FeedService], shapes: bool = True) -> dict[str, Area]:
+    """Every council area the services cover or have a base in; covered ones with their shape,
+    unless ``shapes`` is false (lists that name areas without drawing them)."""
     covered = {code for service in services for code in service.record["coverage"]}
     located = {
         location["council_area"]
@@ -25,6 +26,8 @@ def areas_named_in(services: list[FeedService]) -> dict[str, Area]:
         if location["council_area"]
     }
     areas: QuerySet[CouncilArea] = CouncilArea.objects.filter(code__in=covered | located)
+    if not shapes:
+        return {code: Area(name) for code, name in areas.values_list("code", "name")}
     return {
         area.code: Area(area.name, extent(area.display_boundary) if area.code in covered else "")
         for area in areas.only("code", "name", "display_boundary")

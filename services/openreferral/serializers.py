@@ -1,27 +1,72 @@
-"""What the feed's list endpoints take: HSDS's own query parameters, checked before use."""
+"""What the feed's endpoints take: the standard's own query parameters, checked before use.
+
+Filters given must all hold (AND). A filter naming an id we do not hold (a term, a taxonomy, an
+organisation) matches nothing, as the standard's filters do: the answer is an empty page, the
+same whether the id was never ours or names something unpublished.
+"""
 
 from typing import Any
 
+from django.db.models import Q
 from rest_framework import serializers
 
+from geography.places import PostcodeMatch, parse_postcode, resolve_postcode
 from geography.serializers import StrictSerializer
-from services.models import Organisation, ServiceQuerySet
+from services.models import Organisation, Service, ServiceQuerySet
 from services.openreferral.ids import organisation_id
-from services.openreferral.taxonomy import TAXONOMY_ID, TERMS_BY_ID, Term, services_with_term
+from services.openreferral.taxonomy import TAXONOMY_ID, TERMS_BY_ID, services_with_term
 
-PAGE_PARAMETERS = ("page", "per_page")
-
-
-class PagesSerializer(StrictSerializer):
-    """A list that takes only the page parameters."""
-
-    handled_elsewhere = PAGE_PARAMETERS
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 100
+# How far, in metres, `proximity` may reach: the length of Great Britain, more or less.
+MAX_PROXIMITY_METRES = 1_500_000
 
 
-class ServiceFilterSerializer(StrictSerializer):
-    """HSDS's filters for /services; those given must all hold (AND)."""
+def _flag(help_text: str) -> serializers.BooleanField:
+    return serializers.BooleanField(required=False, default=False, help_text=help_text)
 
-    handled_elsewhere = PAGE_PARAMETERS
+
+class PageSerializer(StrictSerializer):
+    """Every list's page parameters, and the format (JSON is the only one offered)."""
+
+    page = serializers.IntegerField(
+        required=False,
+        default=1,
+        min_value=1,
+        help_text="The page wanted, from 1. A page past the last is empty.",
+    )
+    per_page = serializers.IntegerField(
+        required=False,
+        default=DEFAULT_PER_PAGE,
+        min_value=1,
+        max_value=MAX_PER_PAGE,
+        help_text=f"Items a page (default {DEFAULT_PER_PAGE}, at most {MAX_PER_PAGE}).",
+    )
+    format = serializers.ChoiceField(
+        choices=["json"],
+        required=False,
+        help_text="Only json is offered: ndjson, which the standard allows, is not.",
+    )
+
+
+class SearchSerializer(PageSerializer):
+    search = serializers.CharField(
+        required=False, max_length=100, help_text="Text in the name or description."
+    )
+
+
+class TaxonomyTermFilterSerializer(SearchSerializer):
+    taxonomy_id = serializers.CharField(
+        required=False, max_length=100, help_text="Terms of this taxonomy (/taxonomies)."
+    )
+    top_only = _flag("true: only the terms at the top of the hierarchy (those with no parent).")
+    parent_id = serializers.CharField(
+        required=False, max_length=100, help_text="Only the terms whose parent has this id."
+    )
+
+
+class ServiceFilterSerializer(SearchSerializer):
+    """The standard's filters on services, shared by /services and /service_at_locations."""
 
     search = serializers.CharField(
         required=False,
@@ -29,57 +74,111 @@ class ServiceFilterSerializer(StrictSerializer):
         help_text="Text in the service's name, summary or description, or its organisation's name.",
     )
     taxonomy_term_id = serializers.CharField(
-        required=False, help_text="Services with an attribute of this term (/taxonomy_terms/)."
+        required=False,
+        max_length=100,
+        help_text="Services with an attribute of this term (/taxonomy_terms).",
     )
     taxonomy_id = serializers.CharField(
-        required=False, help_text="Services with any term of this taxonomy (/taxonomies/)."
+        required=False,
+        max_length=100,
+        help_text="Services with any term of this taxonomy (/taxonomies): ours is the only one.",
     )
     organization_id = serializers.CharField(
-        required=False, help_text="Services run by this organisation."
+        required=False, max_length=100, help_text="Services run by this organisation."
     )
     modified_after = serializers.DateTimeField(
         required=False, help_text="Services changed at or after this time (ISO 8601)."
     )
-    full = serializers.BooleanField(
-        required=False,
-        allow_null=True,
-        help_text="true: fully nested records, as /services/{id} gives them (default false).",
-    )
-    format = serializers.ChoiceField(
-        choices=["json"], required=False, help_text="Only json is offered."
-    )
-
-    def validate_taxonomy_term_id(self, id: str) -> Term:
-        if id not in TERMS_BY_ID:
-            raise serializers.ValidationError("There is no term with this id in our taxonomy.")
-        return TERMS_BY_ID[id]
-
-    def validate_taxonomy_id(self, id: str) -> str:
-        if id != TAXONOMY_ID:
-            raise serializers.ValidationError("Our services use only our own taxonomy.")
-        return id
-
-    def validate_organization_id(self, id: str) -> Organisation:
-        organisation = next(
-            (
-                organisation
-                for organisation in Organisation.objects.only("name")
-                if organisation_id(organisation.name) == id
-            ),
-            None,
-        )
-        if organisation is None:
-            raise serializers.ValidationError("There is no organisation with this id.")
-        return organisation
+    full = _flag("true: fully nested records, as the record's own address gives them.")
 
     def filtered(self, services: ServiceQuerySet) -> ServiceQuerySet:
         data: dict[str, Any] = self.validated_data
         if data.get("search"):
             services = services.mentioning(data["search"])
-        if data.get("taxonomy_term_id"):
-            services = services.filter(services_with_term(data["taxonomy_term_id"]))
-        if data.get("organization_id"):
-            services = services.filter(organisation=data["organization_id"])
+        if "taxonomy_term_id" in data:
+            term = TERMS_BY_ID.get(data["taxonomy_term_id"])
+            services = services.filter(services_with_term(term)) if term else services.none()
+        if "taxonomy_id" in data and data["taxonomy_id"] != TAXONOMY_ID:
+            services = services.none()
+        if "organization_id" in data:
+            services = services.filter(
+                organisation__in=organisations_with_id(data["organization_id"])
+            )
         if data.get("modified_after"):
             services = services.filter(updated_at__gte=data["modified_after"])
         return services
+
+
+class ServiceListSerializer(ServiceFilterSerializer):
+    minimal = _flag(
+        "true: each service as its id and last_modified only, to find what changed since a "
+        "last copy."
+    )
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if data["minimal"] and data["full"]:
+            raise serializers.ValidationError({"minimal": ["Ask for minimal or full, not both."]})
+        return data
+
+
+class ServiceAtLocationFilterSerializer(ServiceFilterSerializer):
+    postcode = serializers.CharField(
+        required=False,
+        max_length=10,
+        help_text="A Scottish postcode or postcode district: services that work where it is "
+        "(they cover its council area, all of Scotland or the UK).",
+    )
+    proximity = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_PROXIMITY_METRES,
+        help_text="With postcode: only bases with a known point within this many metres of it, "
+        "nearest first. Remote support and bases known only by their area have no point.",
+    )
+
+    def validate_postcode(self, text: str) -> Any:
+        if parse_postcode(text.strip()) is None:
+            raise serializers.ValidationError("This is not a UK postcode or postcode district.")
+        found = resolve_postcode(text.strip())
+        if found.matched == PostcodeMatch.NOT_FOUND:
+            raise serializers.ValidationError(
+                "We do not know this postcode: we hold Scotland's postcodes only."
+            )
+        return found.point
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        if "proximity" in data and "postcode" not in data:
+            raise serializers.ValidationError({"proximity": ["Give a postcode with proximity."]})
+        return data
+
+
+class OrganisationFilterSerializer(SearchSerializer):
+    full = _flag("true: each organisation with its services' one-to-one fields.")
+    full_service = _flag("true: each organisation with its services fully nested.")
+
+
+class OrganisationSerializer(StrictSerializer):
+    full_service = _flag("true: its services fully nested, not only their one-to-one fields.")
+
+
+def organisations_with_id(feed_id: str) -> list[Organisation]:
+    """The organisation behind a feed id, if it runs a published service. Ids are derived from
+    names, so each is checked: microseconds apiece, and no column to keep in step."""
+    return [
+        organisation
+        for organisation in published_organisations().only("name")
+        if organisation_id(organisation.name) == feed_id
+    ]
+
+
+def published_organisations():
+    """Organisations with at least one published service: no other is named in the feed."""
+    return Organisation.objects.filter(
+        pk__in=Service.published_objects.values("organisation_id")
+    ).order_by("name")
+
+
+def organisations_mentioning(text: str):
+    return published_organisations().filter(
+        Q(name__icontains=text) | Q(description__icontains=text)
+    )
