@@ -32,11 +32,14 @@ def slugs_in(pages: list[dict]) -> list[str]:
 ROOT = "openapi.json#/paths/~1/get/responses/200/content/application~1json/schema"
 
 
-def test_the_root_says_which_hsds_version_and_where_the_description_is(client):
+def test_the_root_names_the_uk_profile_it_follows_and_where_the_description_is(client):
     about = client.get("/openreferral/").json()
 
     assert_valid(about, ROOT)
-    assert about["version"] == "3.0"
+    # The UK validator picks the rules it tests by this value; "3.0" alone meant its 1.0 rules.
+    assert about["version"] == "HSDS-UK-3.0"
+    assert about["hsds_version"] == "3.0"
+    assert "OpenReferralUK/uk-profile" in about["profile"]
     assert about["openapi_url"] == "http://testserver/api/v1/openapi.json"
     assert client.get(about["openapi_url"]).status_code == 200
 
@@ -77,10 +80,10 @@ def test_list_items_carry_one_to_one_fields_only(client):
 
 
 def test_the_published_taxonomy_and_its_terms_are_valid_hsds(client):
-    taxonomies = all_pages(client, "/openreferral/taxonomies/")
+    taxonomies = all_pages(client, "/openreferral/taxonomies")
     terms = [
         term
-        for page in all_pages(client, "/openreferral/taxonomy_terms/")
+        for page in all_pages(client, "/openreferral/taxonomy_terms")
         for term in page["contents"]
     ]
 
@@ -105,7 +108,7 @@ def test_the_published_taxonomy_and_its_terms_are_valid_hsds(client):
 def test_every_attribute_names_a_published_term(client):
     published = {
         term["id"]
-        for page in all_pages(client, "/openreferral/taxonomy_terms/")
+        for page in all_pages(client, "/openreferral/taxonomy_terms")
         for term in page["contents"]
     }
 
@@ -238,24 +241,69 @@ def test_our_taxonomy_filters_nothing_out(client):
 
 
 @pytest.mark.parametrize(
-    ("query", "bad_field", "status"),
+    ("query", "bad_field"),
     [
-        ({"taxonomy_term_id": "not-a-term"}, "taxonomy_term_id", 400),
-        ({"taxonomy_id": "3f7b145d-84af-42d7-8fae-eaca714b02b2"}, "taxonomy_id", 400),
-        ({"organization_id": "nobody"}, "organization_id", 400),
-        ({"modified_after": "last tuesday"}, "modified_after", 400),
-        ({"format": "ndjson"}, "format", 400),
-        ({"colour": "blue"}, "colour", 400),
-        ({"page": "99"}, None, 404),
+        ({"modified_after": "last tuesday"}, "modified_after"),
+        ({"format": "ndjson"}, "format"),
+        ({"colour": "blue"}, "colour"),
+        ({"page": "abc"}, "page"),
+        ({"page": "0"}, "page"),
+        ({"per_page": "101"}, "per_page"),
+        ({"per_page": "null"}, "per_page"),
+        ({"minimal": "true", "full": "true"}, "minimal"),
     ],
 )
-def test_bad_filters_are_problems_naming_the_field(client, query, bad_field, status):
+def test_bad_parameters_are_problems_naming_the_field(client, query, bad_field):
     response = client.get("/openreferral/services", query)
 
-    assert response.status_code == status
+    assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
-    if bad_field:
-        assert list(response.json()["errors"]) == [bad_field]
+    assert list(response.json()["errors"]) == [bad_field]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"taxonomy_term_id": "not-a-term"},
+        {"taxonomy_id": "3f7b145d-84af-42d7-8fae-eaca714b02b2"},
+        {"organization_id": "nobody"},
+        {"organization_id": organisation_id("Nobody we know")},
+    ],
+)
+def test_a_filter_naming_an_id_we_do_not_hold_gives_an_empty_page(client, query):
+    page = client.get("/openreferral/services", query).json()
+
+    assert (page["total_items"], page["contents"], page["empty"]) == (0, [], True)
+
+
+def test_an_organisation_with_only_unpublished_services_looks_like_an_unknown_one(client):
+    """Issue 13, L9: a 200 for one and a 400 for the other told an outsider the organisation
+    existed, with services nobody may see."""
+    Service.all_objects.filter(organisation__name="Sacro").update(published=False)
+    hidden = client.get("/openreferral/services", {"organization_id": organisation_id("Sacro")})
+    unknown = client.get("/openreferral/services", {"organization_id": organisation_id("Nobody")})
+
+    assert (hidden.status_code, hidden.json()) == (unknown.status_code, unknown.json())
+    assert client.get(f"/openreferral/organizations/{organisation_id('Sacro')}").status_code == 404
+
+
+def test_a_page_past_the_last_is_empty_not_an_error(client):
+    page = client.get("/openreferral/services", {"page": 99}).json()
+
+    assert page["page_number"] == 99
+    assert (page["total_items"], page["size"], page["empty"], page["last_page"]) == (
+        16,
+        0,
+        True,
+        True,
+    )
+    assert page["contents"] == []
+
+
+def test_minimal_gives_each_service_as_its_id_and_time_of_change(client):
+    (item, *_rest) = client.get("/openreferral/services", {"minimal": "true"}).json()["contents"]
+
+    assert set(item) == {"id", "last_modified"}
 
 
 def test_an_unknown_or_unpublished_service_is_a_404_problem(client):
@@ -267,8 +315,6 @@ def test_an_unknown_or_unpublished_service_is_a_404_problem(client):
         assert response.json()["detail"] == "There is no published service with this id."
 
 
-def test_an_organisation_without_a_description_still_has_the_required_field(client):
-    assert Organisation.objects.filter(description="").exists()
-
+def test_every_organisation_has_a_description(client):
     for service in full_feed(client):
-        assert "description" in service["organization"]
+        assert service["organization"]["description"].strip()
