@@ -29,3 +29,38 @@ def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+# Open data: the Open Referral feed, and what the API gives to anyone who asks for it.
+OPEN_DATA_PREFIXES = ("/openreferral/", "/api/v1/")
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+PREFLIGHT_MAX_AGE = "86400"
+
+
+def open_data_cors(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Lets a page on any site read the feed and the API's public GETs, as the Open Referral UK
+    rules ask ("Access-Control-Allow-Origin: *" on every response).
+
+    On every answer, not only those to a request naming its Origin (as django-cors-headers does):
+    the UK validator checks from a server, which sends none. Never with credentials, and never on
+    the POST endpoints (the search, place suggestions): what a person answers is for our own
+    pages, and those keep their CSRF and privacy rules. A preflight asks only about GET or HEAD.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(OPEN_DATA_PREFIXES) or request.method not in READ_METHODS:
+            return get_response(request)
+        asked = request.headers.get("Access-Control-Request-Method")
+        if request.method == "OPTIONS" and asked is not None:
+            if asked not in {"GET", "HEAD"}:
+                return get_response(request)
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = "GET, HEAD"
+            response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
+            response["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE
+        else:
+            response = get_response(request)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return middleware

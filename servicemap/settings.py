@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Other sites' pages may read the Open Referral feed and the API's public GETs (no cookies).
+    "servicemap.middleware.open_data_cors",
     # Pages and JSON go compressed to phones on poor signal (static files are compressed ahead
     # by WhiteNoise). Django pads each compressed body against BREACH; public pages hold no
     # secret to attack anyway.
