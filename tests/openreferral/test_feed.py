@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from services.models import Organisation, Service
+from services.models import Service
 from services.openreferral import schemas
 from services.openreferral.ids import organisation_id, service_id
 from services.openreferral.taxonomy import TAXONOMY_ID, term_id
