@@ -6,7 +6,7 @@ another service, stored or logged.
 
 from dataclasses import dataclass, replace
 
-from geography.lookup import area_at
+from geography.lookup import area_at, area_with_code
 from geography.models import CouncilArea, Country
 from geography.places import parse_postcode, resolve_place, resolve_postcode
 
@@ -27,6 +27,14 @@ class Located:
 
 def locate_area(area: CouncilArea) -> Located:
     return Located(area=area, point=None)
+
+
+def locate_code(code: str) -> Located:
+    """A council area by its GSS code, in any case and with spaces around it."""
+    area = area_with_code(code.strip().upper())
+    if area is None:
+        return Located(area=None, point=None, message="There is no council area with this code.")
+    return locate_area(area)
 
 
 def locate_point(lon: float, lat: float) -> Located:

@@ -1,7 +1,33 @@
+from django.core.validators import RegexValidator
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+NO_NULL_CHARACTERS = RegexValidator(r"^[^\x00]*$", "Null characters are not allowed.")
+# A council area's GSS code as the API takes it: any case, spaces around it allowed.
+GSS_CODE_TEXT = RegexValidator(
+    r"^\s*[EeNnSsWw][0-9]{8}\s*$",
+    "A GSS code is a country letter (E, N, S or W) and eight digits, e.g. S12000036.",
+)
+
+
+class ExactCharField(serializers.CharField):
+    """Text taken exactly as sent: a string only (DRF would turn 0 into "0"), with its spaces
+    kept, so that the lengths and pattern the OpenAPI description gives are what is checked.
+    Without a pattern of its own, the description says what DRF refuses anyway: null characters.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)
+        kwargs.setdefault("validators", [NO_NULL_CHARACTERS])
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class StrictSerializer(serializers.Serializer):
@@ -63,8 +89,10 @@ class ProblemSerializer(serializers.Serializer):
 
 
 class PlaceSuggestionRequestSerializer(StrictSerializer):
-    q = serializers.CharField(
-        max_length=100, help_text="The start of a town's or village's name (2 letters or more)."
+    q = ExactCharField(
+        min_length=1,
+        max_length=100,
+        help_text="The start of a town's or village's name: fewer than 2 letters suggest nothing.",
     )
 
 

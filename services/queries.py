@@ -6,7 +6,7 @@ The HTML finder and the JSON API take the same answers; this is where both becom
 
 from typing import Any
 
-from geography.locate import Located, locate_area, locate_point, locate_text
+from geography.locate import Located, locate_area, locate_code, locate_point, locate_text
 from services.eligibility import Gender, Person, PersonInvolvement
 from services.search import SearchQuery
 
@@ -29,7 +29,9 @@ def located_from(data: dict[str, Any]) -> Located | None:
     if data.get("place"):
         return locate_text(data["place"])
     if data.get("area") is not None:
-        return locate_area(data["area"])
+        # The API gives the code it was sent (one we may not hold), the finder's form an area.
+        area = data["area"]
+        return locate_code(area) if isinstance(area, str) else locate_area(area)
     return None
 
 

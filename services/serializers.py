@@ -9,7 +9,7 @@ from rest_framework import serializers
 from geography.locate import Located
 from geography.lookup import area_with_code
 from geography.models import CouncilArea
-from geography.serializers import StrictSerializer
+from geography.serializers import GSS_CODE_TEXT, ExactCharField, StrictSerializer
 from services.eligibility import Gender, PersonInvolvement
 from services.models import (
     MAX_AGE,
@@ -27,24 +27,23 @@ from services.models import (
 from services.search import Result, SearchOutcome, location_message
 
 DEFAULT_RESULTS = 100
+# Past any list's end; larger numbers are refused before they reach the database.
+MAX_PAGE = 1_000_000
 MAX_RESULTS = 500
-
-
-def council_area_with_code(code: str) -> CouncilArea:
-    area = area_with_code(code.strip().upper())
-    if area is None:
-        raise serializers.ValidationError("There is no council area with this code.")
-    return area
 
 
 class SearchRequestSerializer(StrictSerializer):
     """A person's answers and where they are; every field may be left out."""
 
-    area = serializers.CharField(
-        required=False, max_length=9, help_text="A council area's GSS code, e.g. S12000036."
-    )
-    place = serializers.CharField(
+    area = ExactCharField(
         required=False,
+        validators=[GSS_CODE_TEXT],
+        help_text="A council area's GSS code, e.g. S12000036. A code we do not hold is answered "
+        "like a place we cannot find: with a message, and no area.",
+    )
+    place = ExactCharField(
+        required=False,
+        min_length=1,
         max_length=100,
         help_text="A postcode (EH6 5AB), a postcode district (EH6) or a town or village name.",
     )
@@ -72,9 +71,6 @@ class SearchRequestSerializer(StrictSerializer):
         max_value=MAX_RESULTS,
         help_text="At most this many results, the best first.",
     )
-
-    def validate_area(self, code: str) -> CouncilArea:
-        return council_area_with_code(code)
 
     def validate(self, data: dict) -> dict:
         if ("lon" in data) != ("lat" in data):
@@ -192,13 +188,17 @@ def _compact(value) -> str:
 class ServiceFilterSerializer(StrictSerializer):
     """Filters for the list of services; those given must all hold (AND)."""
 
-    handled_elsewhere = ("page", "page_size")
-
-    area = serializers.CharField(
+    page = serializers.IntegerField(
+        required=False, min_value=1, max_value=MAX_PAGE, help_text="The page wanted, from 1."
+    )
+    page_size = serializers.IntegerField(
+        required=False, min_value=1, max_value=100, help_text="Services a page (default 50)."
+    )
+    area = ExactCharField(
         required=False,
-        max_length=9,
+        validators=[GSS_CODE_TEXT],
         help_text="A council area's GSS code: services that cover it, or all of Scotland or the "
-        "UK (those working remotely included).",
+        "UK (those working remotely included). A code we do not hold matches none.",
     )
     offer = serializers.ChoiceField(
         choices=OfferCode.choices, required=False, help_text="Services offering this kind of help."
@@ -210,13 +210,14 @@ class ServiceFilterSerializer(StrictSerializer):
         "not.",
     )
 
-    def validate_area(self, code: str) -> CouncilArea:
-        return council_area_with_code(code)
+    def validate_area(self, code: str) -> CouncilArea | None:
+        return area_with_code(code.strip().upper())
 
     def filtered(self, services: ServiceQuerySet) -> ServiceQuerySet:
         data = self.validated_data
-        if data.get("area") is not None:
-            services = services.working_in(data["area"])
+        if "area" in data:
+            area = data["area"]
+            services = services.working_in(area) if area else services.none()
         if data.get("offer"):
             services = services.offering(data["offer"])
         if data.get("remote") is not None:

@@ -7,19 +7,26 @@ same whether the id was never ours or names something unpublished.
 
 from typing import Any
 
+from django.core.validators import RegexValidator
 from django.db.models import Q
 from rest_framework import serializers
 
-from geography.places import PostcodeMatch, parse_postcode, resolve_postcode
-from geography.serializers import StrictSerializer
+from geography.places import PostcodeMatch, resolve_postcode
+from geography.serializers import ExactCharField, StrictSerializer
 from services.models import Organisation, Service, ServiceQuerySet
 from services.openreferral.ids import organisation_id
 from services.openreferral.taxonomy import TAXONOMY_ID, TERMS_BY_ID, services_with_term
+from services.serializers import MAX_PAGE
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
 # How far, in metres, `proximity` may reach: the length of Great Britain, more or less.
 MAX_PROXIMITY_METRES = 1_500_000
+# A UK postcode or district, as geography.places.parse_postcode reads one (in any case).
+POSTCODE_TEXT = RegexValidator(
+    r"^\s*([A-Za-z]{1,2}[0-9][A-Za-z0-9]?|[Gg][Ii][Rr])\s*([0-9][A-Za-z]{2})?\s*$",
+    "This is not a UK postcode or postcode district.",
+)
 
 
 def _flag(help_text: str) -> serializers.BooleanField:
@@ -33,6 +40,7 @@ class PageSerializer(StrictSerializer):
         required=False,
         default=1,
         min_value=1,
+        max_value=MAX_PAGE,
         help_text="The page wanted, from 1. A page past the last is empty.",
     )
     per_page = serializers.IntegerField(
@@ -50,41 +58,56 @@ class PageSerializer(StrictSerializer):
 
 
 class SearchSerializer(PageSerializer):
-    search = serializers.CharField(
-        required=False, max_length=100, help_text="Text in the name or description."
+    search = ExactCharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Text in the name or description.",
     )
 
 
 class TaxonomyTermFilterSerializer(SearchSerializer):
-    taxonomy_id = serializers.CharField(
-        required=False, max_length=100, help_text="Terms of this taxonomy (/taxonomies)."
+    taxonomy_id = ExactCharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Terms of this taxonomy (/taxonomies).",
     )
     top_only = _flag("true: only the terms at the top of the hierarchy (those with no parent).")
-    parent_id = serializers.CharField(
-        required=False, max_length=100, help_text="Only the terms whose parent has this id."
+    parent_id = ExactCharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Only the terms whose parent has this id.",
     )
 
 
 class ServiceFilterSerializer(SearchSerializer):
     """The standard's filters on services, shared by /services and /service_at_locations."""
 
-    search = serializers.CharField(
+    search = ExactCharField(
         required=False,
+        allow_blank=True,
         max_length=100,
         help_text="Text in the service's name, summary or description, or its organisation's name.",
     )
-    taxonomy_term_id = serializers.CharField(
+    taxonomy_term_id = ExactCharField(
         required=False,
+        allow_blank=True,
         max_length=100,
         help_text="Services with an attribute of this term (/taxonomy_terms).",
     )
-    taxonomy_id = serializers.CharField(
+    taxonomy_id = ExactCharField(
         required=False,
+        allow_blank=True,
         max_length=100,
         help_text="Services with any term of this taxonomy (/taxonomies): ours is the only one.",
     )
-    organization_id = serializers.CharField(
-        required=False, max_length=100, help_text="Services run by this organisation."
+    organization_id = ExactCharField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Services run by this organisation.",
     )
     modified_after = serializers.DateTimeField(
         required=False, help_text="Services changed at or after this time (ISO 8601)."
@@ -112,21 +135,17 @@ class ServiceFilterSerializer(SearchSerializer):
 class ServiceListSerializer(ServiceFilterSerializer):
     minimal = _flag(
         "true: each service as its id and last_modified only, to find what changed since a "
-        "last copy."
+        "last copy. It wins over full."
     )
-
-    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        if data["minimal"] and data["full"]:
-            raise serializers.ValidationError({"minimal": ["Ask for minimal or full, not both."]})
-        return data
 
 
 class ServiceAtLocationFilterSerializer(ServiceFilterSerializer):
-    postcode = serializers.CharField(
+    postcode = ExactCharField(
         required=False,
-        max_length=10,
-        help_text="A Scottish postcode or postcode district: services that work where it is "
-        "(they cover its council area, all of Scotland or the UK).",
+        validators=[POSTCODE_TEXT],
+        help_text="A postcode or postcode district: services that work where it is (they cover "
+        "its council area, all of Scotland or the UK). We hold Scotland's postcodes only: one we "
+        "do not hold matches none.",
     )
     proximity = serializers.IntegerField(
         required=False,
@@ -136,15 +155,9 @@ class ServiceAtLocationFilterSerializer(ServiceFilterSerializer):
         "nearest first. Remote support and bases known only by their area have no point.",
     )
 
-    def validate_postcode(self, text: str) -> Any:
-        if parse_postcode(text.strip()) is None:
-            raise serializers.ValidationError("This is not a UK postcode or postcode district.")
-        found = resolve_postcode(text.strip())
-        if found.matched == PostcodeMatch.NOT_FOUND:
-            raise serializers.ValidationError(
-                "We do not know this postcode: we hold Scotland's postcodes only."
-            )
-        return found.point
+    def validate_postcode(self, text: str) -> tuple[float, float] | None:
+        found = resolve_postcode(text)
+        return found.point if found.matched != PostcodeMatch.NOT_FOUND else None
 
     def validate(self, data: dict[str, Any]) -> dict[str, Any]:
         if "proximity" in data and "postcode" not in data:

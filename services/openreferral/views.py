@@ -182,7 +182,7 @@ class FeedServicesView(APIView):
 
         def render(services: list) -> list[dict[str, Any]]:
             feed = [feed_service(service) for service in services]
-            if query["full"]:
+            if query["full"] and not query["minimal"]:
                 return nested(feed, request)
             return [(minimal if query["minimal"] else hsds_service_summary)(s) for s in feed]
 
@@ -268,8 +268,8 @@ class ServiceAtLocationsView(APIView):
         query = form.validated_data
         services = form.filtered(published_services())
         point = query.get("postcode")
-        if point is not None:
-            area = area_at(*point)
+        if "postcode" in query:
+            area = area_at(*point) if point else None
             services = services.working_in(area) if area else services.none()
         links = _links([feed_service(service) for service in services])
         if "proximity" in query:

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from geography.models import CouncilArea
 from services.models import ContactRoute, Location, Organisation, Service
-from services.openreferral.ids import service_id
+from services.openreferral.ids import organisation_id, service_id, stable_id
 from services.openreferral.taxonomy import TAXONOMY_ID, term_id
 from tests.routes import all_routes
 
@@ -51,12 +51,22 @@ ROUTE_EXAMPLES = {
     "openreferral-service": {"id": service_id("roam")},
     "openreferral-taxonomy": {"id": TAXONOMY_ID},
     "openreferral-term": {"id": term_id("council_area")},
+    "openreferral-organization": {"id": organisation_id("NHS Lothian")},
+    "openreferral-service-at-location": {
+        "id": stable_id("service_at_location", "roam", "City of Edinburgh base")
+    },
 }
 # Queries that ask for the service or the place the secrets belong to.
 QUERIES = {
     "api-services": [{}, {"area": EDINBURGH, "page_size": 100}],
     "api-area-lookup": [NEARBY],
     "openreferral-services": [{}, {"full": "true", "per_page": 100}],
+    "openreferral-organizations": [{}, {"full_service": "true", "per_page": 100}],
+    "openreferral-organization": [{"full_service": "true"}],
+    "openreferral-service-at-locations": [
+        {"full": "true", "per_page": 100},
+        {"postcode": "EH6 5AB", "full": "true", "per_page": 100},
+    ],
 }
 PERSON_AT_THE_SECRET_BASE = {**NEARBY, "include_not_eligible": True}
 POST_BODIES = {

@@ -116,9 +116,11 @@ def test_an_unknown_or_unpublished_service_is_a_404_problem(client, slug):
 @pytest.mark.parametrize(
     ("query", "bad_field"),
     [
-        ({"area": "S12999999"}, "area"),
         ({"area": "Edinburgh, please"}, "area"),
         ({"offer": "massage"}, "offer"),
+        ({"page_size": "500"}, "page_size"),
+        ({"page_size": "none"}, "page_size"),
+        ({"page": "0"}, "page"),
         ({"remote": "perhaps"}, "remote"),
         ({"colour": "blue"}, "colour"),
     ],
@@ -129,6 +131,12 @@ def test_bad_filters_are_400_problems_naming_the_field(client, query, bad_field)
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert list(response.json()["errors"]) == [bad_field]
+
+
+def test_an_area_code_we_do_not_hold_matches_no_service(client):
+    response = client.get(URL, {"area": "S12999999"})
+
+    assert (response.status_code, response.json()["count"]) == (200, 0)
 
 
 def test_a_page_beyond_the_last_is_a_404_problem(client):
