@@ -151,18 +151,14 @@ class ServiceAtLocationFilterSerializer(ServiceFilterSerializer):
         required=False,
         min_value=1,
         max_value=MAX_PROXIMITY_METRES,
-        help_text="With postcode: only bases with a known point within this many metres of it, "
+        help_text="With postcode (ignored without one): only bases with a known point within "
+        "this many metres of it, "
         "nearest first. Remote support and bases known only by their area have no point.",
     )
 
     def validate_postcode(self, text: str) -> tuple[float, float] | None:
         found = resolve_postcode(text)
         return found.point if found.matched != PostcodeMatch.NOT_FOUND else None
-
-    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        if "proximity" in data and "postcode" not in data:
-            raise serializers.ValidationError({"proximity": ["Give a postcode with proximity."]})
-        return data
 
 
 class OrganisationFilterSerializer(SearchSerializer):

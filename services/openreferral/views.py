@@ -272,7 +272,7 @@ class ServiceAtLocationsView(APIView):
             area = area_at(*point) if point else None
             services = services.working_in(area) if area else services.none()
         links = _links([feed_service(service) for service in services])
-        if "proximity" in query:
+        if "proximity" in query and point:
             links = _nearest(links, point, query["proximity"] / 1000)
 
         def render(page: list) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""Other sites' pages may read the Open Referral feed and the API's public GETs, and nothing else."""
+"""Other sites' pages may read the Open Referral feed and the API's public GETs, nothing else."""
 
 import pytest
 
