@@ -555,8 +555,8 @@ OPEN_REFERRAL_SERVICES = query_probes(
     },
 )
 OPEN_REFERRAL_LISTS = st.one_of(
-    query_probes("/openreferral/taxonomies/", PAGES, {}),
-    query_probes("/openreferral/taxonomy_terms/", PAGES, {}),
+    query_probes("/openreferral/taxonomies", PAGES, {}),
+    query_probes("/openreferral/taxonomy_terms", PAGES, {}),
 )
 
 
@@ -570,8 +570,8 @@ def path_probes(draw) -> Probe:
                 "/areas/",
                 "/api/v1/services/",
                 "/openreferral/services/",
-                "/openreferral/taxonomies/",
-                "/openreferral/taxonomy_terms/",
+                "/openreferral/taxonomies",
+                "/openreferral/taxonomy_terms",
             ]
         )
     )
