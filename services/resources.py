@@ -13,8 +13,14 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
 from geography.models import CouncilArea
-from services.consistency import relation_problems
-from services.models import AccessRoute, Location, Offer, Organisation, Service
+from services.models import (
+    AccessRoute,
+    Location,
+    Offer,
+    Organisation,
+    Service,
+    relation_problems,
+)
 
 
 class BulkImportExport(ImportExportMixin):
