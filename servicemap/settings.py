@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable (see README,
 Defaults suit a developer's machine: SQLite in the project folder, nothing sent anywhere.
 """
 
+import ipaddress
 import math
 import os
 from datetime import timedelta
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so nothing believes a forwarded header that did not come through our own proxy.
+    "servicemap.middleware.forwarded_headers_from_trusted_proxies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages and JSON go compressed to phones on poor signal (static files are compressed ahead
@@ -154,9 +157,13 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Sign-in lockout (django-axes): this many failures for one user name from one address lock that
-# pair out for AXES_COOLOFF_HOURS. Locking by user name alone would let anyone lock an admin out.
+# pair out for AXES_COOLOFF_HOURS, and ACCOUNT_FAILURE_LIMIT failures from any addresses lock the
+# user name out (servicemap/sign_in_lockout.py). Locking by user name at the lower limit would let
+# anyone lock an admin out; by the pair alone, someone with many addresses could guess for ever.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+ACCOUNT_FAILURE_LIMIT = int(os.environ.get("ACCOUNT_FAILURE_LIMIT", "20"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "servicemap.sign_in_lockout.AccountCeilingHandler"
 AXES_COOLOFF_TIME = timedelta(hours=float(os.environ.get("AXES_COOLOFF_HOURS", "1")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "servicemap/locked_out.html"
@@ -286,6 +293,16 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", default=not DEBUG)
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_flag("BEHIND_TLS_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# The proxies whose forwarded headers are believed (addresses or networks): from anyone else they
+# are the client's own invention (servicemap/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES must list addresses or networks (e.g. 10.0.0.0/8), not {proxy!r}"
+        ) from error
 
 # The development server's access log (django.server) keeps Django's format but loses query
 # strings: what someone searched for must not end up in a log. gunicorn.conf.py does the same

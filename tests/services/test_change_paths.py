@@ -19,9 +19,9 @@ from geography.models import CouncilArea
 from servicemap.backup import RestoreError, restore
 from services.catalogue import catalogue_version, current_catalogue
 from services.models import Location, OfferCode, Organisation, Service, ServiceToReview
+from services.openreferral.taxonomy import ANSWERS_BY_TERM_ID
 from services.resources import ServiceResource
 from tests.admin_forms import admin_url, service_form_data
-from services.openreferral.taxonomy import ANSWERS_BY_TERM_ID
 from tests.openreferral.feed import full_feed
 
 pytestmark = pytest.mark.django_db
