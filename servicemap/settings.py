@@ -377,12 +377,15 @@ CACHES = {
         {**REDIS_CACHE, "LOCATION": os.environ["CACHE_URL"], "KEY_PREFIX": "rate-limits"}
         if os.environ.get("CACHE_URL")
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache, keeping each count for its whole hour and deleting it then.
+            "BACKEND": "servicemap.rate_limits.RateLimitDatabaseCache",
             "LOCATION": "servicemap_rate_limits",
         }
     ),
 }
 RATELIMIT_USE_CACHE = "rate-limits"
+# Counts are named by an HMAC of the client's address, not a plain hash (rate_limits.py).
+RATELIMIT_HASH_ALGORITHM = "servicemap.rate_limits.keyed_hash"
 # Count each visitor by their own address, not the reverse proxy's (see client_address.py).
 RATELIMIT_IP_META_KEY = "servicemap.client_address.client_address"
 # django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
