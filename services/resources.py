@@ -10,7 +10,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from geography.models import CouncilArea
 from services.models import (
@@ -21,13 +20,14 @@ from services.models import (
     Service,
     relation_problems,
 )
+from services.spreadsheets import SafeCSV, SafeXLSX
 
 
 class BulkImportExport(ImportExportMixin):
     """Admin import and export in the two formats admins use."""
 
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    import_formats = [SafeCSV, SafeXLSX]
+    export_formats = [SafeCSV, SafeXLSX]
 
     def get_import_data_kwargs(self, **kwargs) -> dict[str, Any]:
         # The confirmed import re-reads the file; if a row has gone bad since the preview (another
