@@ -78,6 +78,10 @@ class CodesWidget(widgets.ManyToManyWidget):
         return ", ".join(sorted(str(code) for code in value.values_list(self.field, flat=True)))
 
 
+def not_editable(model) -> tuple[str, ...]:
+    return tuple(field.name for field in model._meta.concrete_fields if not field.editable)
+
+
 AREAS = CouncilArea.objects.without_geometry()
 AREA_GEOMETRY = ("council_area__boundary", "council_area__display_boundary")
 
@@ -160,7 +164,9 @@ class ServiceResource(StrictResource):
     class Meta:
         model = Service
         import_id_fields = ("slug",)
-        exclude = ("id", "created_at", "updated_at")
+        # Not the row's number, nor what no one may edit: its timestamps and the mark of
+        # synthetic test data, which would make the seed and feed loaders refuse the database.
+        exclude = ("id", *not_editable(Service))
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

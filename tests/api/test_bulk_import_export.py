@@ -268,3 +268,38 @@ def test_an_admin_export_is_a_file_without_confidential_addresses(admin_client_)
     text = response.content.decode()
     assert "City of Edinburgh base" in text
     assert "Safe flat" not in text
+
+
+NOT_EDITABLE = [
+    (resource, field.name)
+    for resource in (ServiceResource, LocationResource)
+    for field in resource._meta.model._meta.concrete_fields
+    if not field.editable
+]
+
+
+@pytest.mark.parametrize(
+    ("resource", "field"), NOT_EDITABLE, ids=[f"{r.__name__}-{f}" for r, f in NOT_EDITABLE]
+)
+def test_fields_no_one_may_edit_are_neither_exported_nor_imported(resource, field):
+    exported_rows = rows(exported(resource()))
+    row = {**exported_rows[0], field: "1"}
+    before = {
+        record.pk: getattr(record, field) for record in resource._meta.model._default_manager.all()
+    }
+
+    result = imported(resource(), dataset_of(row))
+
+    assert field not in exported_rows[0]
+    assert not result.has_validation_errors()
+    assert {
+        record.pk: getattr(record, field) for record in resource._meta.model._default_manager.all()
+    } == before
+
+
+def test_an_import_cannot_mark_services_as_synthetic_test_data():
+    row = {**roam_row(), "is_synthetic": "1", "name": "Roam (renamed)"}
+
+    imported(ServiceResource(), dataset_of(row))
+
+    assert not Service.all_objects.filter(is_synthetic=True).exists()
