@@ -319,7 +319,8 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        # The app's own lines too (django.request names the path of a page not found).
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_requests"]},
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
