@@ -190,7 +190,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The apps' static folders, less DRF's, which no page uses (finders.py).
+    "servicemap.finders.UsedAppDirectoriesFinder",
     "servicemap.finders.PackageFilesFinder",
 ]
 # Front-end packages come from npm (package.json; `make install` runs `npm ci`) and are served from
