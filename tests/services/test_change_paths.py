@@ -286,12 +286,15 @@ def backup_of(tmp_path, *records: dict) -> str:
 
 
 TIMESTAMPS = {"created_at": "2026-01-05T10:00:00Z", "updated_at": "2026-01-05T10:00:00Z"}
+# loaddata moves PostgreSQL's sequences on to the numbers it loads, and a test's rollback does not
+# move them back: numbers above any other test's rows keep later inserts from colliding.
+NUMBER = 900_001
 
 
 def organisation_record() -> dict:
     return {
         "model": "services.organisation",
-        "pk": 1,
+        "pk": NUMBER,
         "fields": {"name": "Harbour Trust", **TIMESTAMPS},
     }
 
@@ -299,9 +302,9 @@ def organisation_record() -> dict:
 def service_record(**fields) -> dict:
     return {
         "model": "services.service",
-        "pk": 1,
+        "pk": NUMBER,
         "fields": {
-            "organisation": 1,
+            "organisation": NUMBER,
             "name": "Harbour Light",
             "slug": "harbour-light",
             "summary": "Peer support.",
