@@ -391,9 +391,9 @@ RATELIMIT_HASH_ALGORITHM = "servicemap.rate_limits.keyed_hash"
 # Count each visitor by their own address, not the reverse proxy's (see client_address.py).
 RATELIMIT_IP_META_KEY = "servicemap.client_address.client_address"
 # django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
-# increments atomically; the database cache's count can miss a request that arrives at the same
-# instant as another, which a limit of a few an hour can bear.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# increments atomically; the database cache's count (rate_limits.py) can miss a request that
+# arrives at the same instant as another, which a limit of a few an hour can bear.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # The suggestion form: at most this many suggestions an hour from one client.
 SUGGESTIONS_PER_HOUR = int(os.environ.get("SUGGESTIONS_PER_HOUR", "5"))
