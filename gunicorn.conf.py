@@ -1,13 +1,33 @@
 """gunicorn's settings for production: `gunicorn servicemap.wsgi` reads this file by itself.
 
-The access log records when, which page (the path without its query string), the answer and how
-long it took: never the client's address, its browser, where it came from, or a query string.
+The access log records when, which page (the path without its query string, control characters
+escaped), the answer's status and how long it took: never the client's address, its browser, where
+it came from, a query string, or the answer's size, which for a search says which area was asked
+about (a few areas' answers differ in size from all others).
 """
 
-from servicemap.log_filters import RedactRequestDetails
+from gunicorn.glogging import Logger
+
+from servicemap.log_filters import RedactRequestDetails, escaped
+
+
+class AccessLogger(Logger):
+    """gunicorn's logger, with control characters escaped in every value an access line shows."""
+
+    def atoms(self, resp, req, environ, request_time) -> dict:
+        return {
+            name: escaped(value) if isinstance(value, str) else value
+            for name, value in super().atoms(resp, req, environ, request_time).items()
+        }
+
 
 accesslog = "-"
-access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(M)sms'
+logger_class = AccessLogger
+
+# gunicorn 25.1 and newer open a control socket (for gunicornc) in the service account's home or
+# runtime folder, through which workers can be added or the server stopped; nothing here uses it.
+control_socket_disable = True
 
 
 def post_fork(server, worker):

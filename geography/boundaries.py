@@ -19,6 +19,12 @@ import shapely
 from django.db import transaction
 from django.utils.text import slugify
 
+from geography.boundary_files import (
+    UnacceptedFile,
+    check_driver,
+    checked_dataset,
+    refuse_gdal_paths,
+)
 from geography.models import CouncilArea, Country
 from geography.shapes import (
     encoded_geojson,
@@ -153,12 +159,14 @@ def prepare_import(
 
 
 def read_frame(source: str, options: ImportOptions) -> geopandas.GeoDataFrame:
-    """Read any OGR-readable file, in longitude/latitude, from a path or a URL."""
+    """Read a file of one of the accepted formats (boundary_files.py), in longitude/latitude,
+    from a path or a URL."""
     source_crs = _checked_crs(options.source_crs)
     try:
+        refuse_gdal_paths(source)
         with local_copy(source) as path:
-            return _read_file(str(path), source, options.layer, source_crs)
-    except SourceError as error:
+            return _read_file(checked_dataset(path, source), source, options.layer, source_crs)
+    except (SourceError, UnacceptedFile) as error:
         raise BoundaryImportError(str(error)) from error
 
 
@@ -175,6 +183,7 @@ def _read_file(
     path: str, source: str, layer: str | None, source_crs: pyproj.CRS
 ) -> geopandas.GeoDataFrame:
     try:
+        check_driver(path, layer, source)
         frame = pyogrio.read_dataframe(path, layer=layer)
     except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError) as error:
         raise BoundaryImportError(f"cannot read {source}: {one_line(error)}") from error

@@ -5,11 +5,14 @@ Whether it does is read from settings on each request (ADMIN_TWO_FACTOR), so one
 both kinds of deployment and the tests can try both.
 """
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpRequest
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+from servicemap.content_security import admin_policy_additions
 
 
 class ServiceFinderAdminSite(OTPAdminSite):
@@ -28,6 +31,10 @@ class ServiceFinderAdminSite(OTPAdminSite):
     @property
     def login_template(self) -> str | None:
         return OTPAdminSite.login_template if settings.ADMIN_TWO_FACTOR else None
+
+    def admin_view(self, view, cacheable=False):
+        # The few inline attributes of the libraries' admin templates, by hash, on admin pages.
+        return csp_update(admin_policy_additions())(super().admin_view(view, cacheable))
 
     def has_permission(self, request: HttpRequest) -> bool:
         if settings.ADMIN_TWO_FACTOR:

@@ -138,6 +138,15 @@ def backed_up_tables() -> list[str]:
     return tables
 
 
+def check_rules(database: str) -> None:
+    """Hold restored rows to the rules every other write is held to: ``loaddata`` saves them
+    without the checks, and a backup may have been edited or made by older code."""
+    for model in backed_up_models():
+        check = getattr(model._default_manager.using(database).all(), "check_rules", None)
+        if check is not None:
+            check()
+
+
 def restore(path: Path, database: str = "default") -> None:
     """Replace every backed-up record with those in ``path``, in one transaction: if anything
     fails (a truncated or corrupt file, a row that breaks a constraint) nothing changes."""
@@ -160,6 +169,7 @@ def restore(path: Path, database: str = "default") -> None:
                 connection.ops.sql_flush(no_style(), backed_up_tables(), allow_cascade=True)
             )
             call_command("loaddata", str(path), database=database, verbosity=0)
+            check_rules(database)
     except Exception as error:
         raise RestoreError(
             f"Could not restore {path}, so the database was left as it was: {error}"

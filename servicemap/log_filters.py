@@ -1,14 +1,23 @@
-"""Logging filters that keep what a visitor asked for out of the server's logs."""
+"""What the server's logs may say of a request: never what a visitor asked for or who asked.
+
+Query strings and client addresses are dropped, and control characters in what is kept are
+escaped: a path holding %0A is decoded to a line break, which would otherwise start a forged line.
+"""
 
 import logging
 import re
 
 QUERY_STRING = re.compile(r"\?[^\s\"']*")
 CLIENT_ADDRESS = re.compile(r"\bip=\S+?(?=:?\s|$)")
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def escaped(text: str) -> str:
+    return CONTROL_CHARACTER.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def redact(text: str) -> str:
-    return CLIENT_ADDRESS.sub("ip=-", QUERY_STRING.sub("", text))
+    return escaped(CLIENT_ADDRESS.sub("ip=-", QUERY_STRING.sub("", text)))
 
 
 class RedactRequestDetails(logging.Filter):

@@ -1,10 +1,29 @@
-"""Headers every page answer carries, for the visitors' privacy."""
+"""Headers every page answer carries, for the visitors' privacy, and the forwarded headers a
+request may carry."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
+
+from servicemap.client_address import from_trusted_proxy
+
+FORWARDED_HEADERS = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR")
+
+
+def forwarded_headers_from_trusted_proxies(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Drops X-Forwarded-Proto and -For unless our own proxy sent them: someone who reaches
+    gunicorn directly must not pass a plain HTTP request off as HTTPS (SECURE_PROXY_SSL_HEADER)
+    or pick the address their sign-in failures are counted against."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if not from_trusted_proxy(request):
+            for header in FORWARDED_HEADERS:
+                request.META.pop(header, None)
+        return get_response(request)
+
+    return middleware
 
 
 def privacy_headers(get_response: Callable[[HttpRequest], HttpResponse]):

@@ -4,6 +4,7 @@ Every value a deployment changes comes from an environment variable (see README,
 Defaults suit a developer's machine: SQLite in the project folder, nothing sent anywhere.
 """
 
+import ipaddress
 import math
 import os
 from datetime import timedelta
@@ -71,6 +72,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so nothing believes a forwarded header that did not come through our own proxy.
+    "servicemap.middleware.forwarded_headers_from_trusted_proxies",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Other sites' pages may read the Open Referral feed and the API's public GETs (no cookies).
@@ -156,9 +159,13 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Sign-in lockout (django-axes): this many failures for one user name from one address lock that
-# pair out for AXES_COOLOFF_HOURS. Locking by user name alone would let anyone lock an admin out.
+# pair out for AXES_COOLOFF_HOURS, and ACCOUNT_FAILURE_LIMIT failures from any addresses lock the
+# user name out (servicemap/sign_in_lockout.py). Locking by user name at the lower limit would let
+# anyone lock an admin out; by the pair alone, someone with many addresses could guess for ever.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+ACCOUNT_FAILURE_LIMIT = int(os.environ.get("ACCOUNT_FAILURE_LIMIT", "20"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "servicemap.sign_in_lockout.AccountCeilingHandler"
 AXES_COOLOFF_TIME = timedelta(hours=float(os.environ.get("AXES_COOLOFF_HOURS", "1")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "servicemap/locked_out.html"
@@ -185,7 +192,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The apps' static folders, less DRF's, which no page uses (finders.py).
+    "servicemap.finders.UsedAppDirectoriesFinder",
     "servicemap.finders.PackageFilesFinder",
 ]
 # Front-end packages come from npm (package.json; `make install` runs `npm ci`) and are served from
@@ -288,6 +296,16 @@ SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", default=not DEBUG)
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_TLS_PROXY = env_flag("BEHIND_TLS_PROXY")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# The proxies whose forwarded headers are believed (addresses or networks): from anyone else they
+# are the client's own invention (servicemap/client_address.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES must list addresses or networks (e.g. 10.0.0.0/8), not {proxy!r}"
+        ) from error
 
 # The development server's access log (django.server) keeps Django's format but loses query
 # strings: what someone searched for must not end up in a log. gunicorn.conf.py does the same
@@ -304,7 +322,8 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        # The app's own lines too (django.request names the path of a page not found).
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_requests"]},
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
@@ -362,18 +381,21 @@ CACHES = {
         {**REDIS_CACHE, "LOCATION": os.environ["CACHE_URL"], "KEY_PREFIX": "rate-limits"}
         if os.environ.get("CACHE_URL")
         else {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's database cache, keeping each count for its whole hour and deleting it then.
+            "BACKEND": "servicemap.rate_limits.RateLimitDatabaseCache",
             "LOCATION": "servicemap_rate_limits",
         }
     ),
 }
 RATELIMIT_USE_CACHE = "rate-limits"
+# Counts are named by an HMAC of the client's address, not a plain hash (rate_limits.py).
+RATELIMIT_HASH_ALGORITHM = "servicemap.rate_limits.keyed_hash"
 # Count each visitor by their own address, not the reverse proxy's (see client_address.py).
 RATELIMIT_IP_META_KEY = "servicemap.client_address.client_address"
 # django-ratelimit warns about any cache but memcached and django-redis. Django's own Redis cache
-# increments atomically; the database cache's count can miss a request that arrives at the same
-# instant as another, which a limit of a few an hour can bear.
-SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# increments atomically; the database cache's count (rate_limits.py) can miss a request that
+# arrives at the same instant as another, which a limit of a few an hour can bear.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # The suggestion form: at most this many suggestions an hour from one client.
 SUGGESTIONS_PER_HOUR = int(os.environ.get("SUGGESTIONS_PER_HOUR", "5"))

@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -8,7 +10,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
-from services.consistency import relation_problems
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
     AccessRoute,
@@ -22,6 +23,7 @@ from services.models import (
     ServiceToReview,
     Suggestion,
     SuggestionStatus,
+    relation_problems,
 )
 from services.resources import BulkImportExport, LocationResource, ServiceResource
 from services.widgets import CoverageMapWidget
@@ -123,18 +125,22 @@ class MarkVerified:
 
     @admin.action(description="Mark as checked with the service today")
     def mark_verified_today(self, request, queryset):
-        # Saved as Service (not the review queue's proxy), so the check enters its history.
-        services = list(Service.all_objects.filter(pk__in=queryset.values("pk")))
-        for service in services:
-            service.last_verified = timezone.localdate()
-            service.verification_source = (
-                f"{CHECKED_WITH_THE_SERVICE} by {request.user.get_username()}"
+        # A queryset update keeps each service's check in its history like any edit, and refuses
+        # the lot if any service breaks the rules an edit would be held to.
+        try:
+            count = queryset.update(
+                last_verified=timezone.localdate(),
+                verification_source=f"{CHECKED_WITH_THE_SERVICE} by {request.user.get_username()}",
+                updated_at=timezone.now(),
             )
-            # One save each, so the check is kept in the service's history like any edit.
-            service.save(update_fields=["last_verified", "verification_source", "updated_at"])
-        self.message_user(
-            request, f"Marked {len(services)} services as checked today.", messages.SUCCESS
-        )
+        except ValidationError as error:
+            self.message_user(
+                request,
+                "Nothing was marked as checked: fix these first. " + " ".join(error.messages),
+                messages.ERROR,
+            )
+            return
+        self.message_user(request, f"Marked {count} services as checked today.", messages.SUCCESS)
 
 
 class LowConfidenceFilter(admin.SimpleListFilter):
@@ -282,6 +288,10 @@ class ServiceToReviewAdmin(MarkVerified, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # One form edits a service, with its checks, its history and the finder's refresh.
+        return redirect("admin:services_service_change", object_id)
 
     @admin.display(description="service", ordering="name")
     def service_link(self, service) -> str:

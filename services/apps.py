@@ -8,8 +8,13 @@ class ServicesConfig(AppConfig):
 
     def ready(self) -> None:
         from services.roles import sync_roles
-        from services.signals import connect_catalogue_signals, sync_vocabularies
+        from services.signals import (
+            connect_catalogue_signals,
+            connect_proxy_signals,
+            sync_vocabularies,
+        )
 
         post_migrate.connect(sync_vocabularies, sender=self)
         connect_catalogue_signals()
+        connect_proxy_signals()
         post_migrate.connect(sync_roles, sender=self)

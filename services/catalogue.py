@@ -3,8 +3,8 @@
 Loading and compiling every service takes six queries and, at ten thousand services, a good
 fraction of a second; a search must take milliseconds. So each server process keeps the compiled
 catalogue in memory and rebuilds it only when the data changes: at once when this process changes
-it (see signals.py), and within CATALOGUE_VERSION_CHECK_SECONDS when another process does, found
-by reading one row (``CatalogueVersion``), not by reloading the services.
+it, and within CATALOGUE_VERSION_CHECK_SECONDS when another process does, found by reading one row
+(``CatalogueVersion``), not by reloading the services (see catalogue_version.py).
 
 The catalogue holds what searches ask of every service, indexed the ways they ask: services with
 the same eligibility rules form a group (a search judges each group once), each council area
@@ -25,6 +25,7 @@ from django.db.models import Prefetch, QuerySet
 from geography.distance import unit_vectors
 from geography.models import CouncilArea, Country
 from services.availability import AreaRef, Point, Reach
+from services.catalogue_version import changes_in_this_process
 from services.eligibility import RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
 
@@ -257,7 +258,12 @@ def build_catalogue() -> Catalogue:
 
 
 _lock = threading.Lock()
-_state: dict = {"catalogue": None, "version": None, "checked_at": float("-inf")}
+_state: dict = {
+    "catalogue": None,
+    "version": None,
+    "local_changes": None,
+    "checked_at": float("-inf"),
+}
 
 
 def catalogue_version() -> uuid.UUID | None:
@@ -267,16 +273,21 @@ def catalogue_version() -> uuid.UUID | None:
 def current_catalogue() -> Catalogue:
     now = time.monotonic()
     catalogue = _state["catalogue"]
-    fresh = now - _state["checked_at"] < settings.CATALOGUE_VERSION_CHECK_SECONDS
+    fresh = (
+        now - _state["checked_at"] < settings.CATALOGUE_VERSION_CHECK_SECONDS
+        and _state["local_changes"] == changes_in_this_process()
+    )
     if catalogue is not None and fresh:
         return catalogue
     with _lock:
+        # Read before the version, so a change made while building is seen by the next search.
+        local_changes = changes_in_this_process()
         version = catalogue_version()
         if _state["catalogue"] is None or version != _state["version"]:
             _state.update(catalogue=None, version=None)
             _state["catalogue"] = _built_and_frozen()
             _state["version"] = version
-        _state["checked_at"] = time.monotonic()
+        _state.update(checked_at=time.monotonic(), local_changes=local_changes)
         return _state["catalogue"]
 
 
@@ -298,11 +309,3 @@ def _built_and_frozen() -> Catalogue:
 def forget_catalogue() -> None:
     with _lock:
         _state.update(catalogue=None, version=None, checked_at=float("-inf"))
-
-
-def catalogue_changed() -> None:
-    """Record that something the finder shows has changed: a new token for every process."""
-    token = uuid.uuid4()
-    if not CatalogueVersion.objects.filter(pk=1).update(token=token):
-        CatalogueVersion.objects.create(pk=1, token=token)
-    forget_catalogue()

@@ -5,6 +5,7 @@ Eligibility lives on the service as plain fields (design §4) so that the rules 
 """
 
 import uuid
+from collections.abc import Collection
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from geography.lookup import area_at
 from geography.models import CouncilArea, Country
+from services.bulk_writes import BulkWritesQuerySet
 
 MAX_AGE = 120
 # How the admin action "mark as checked today" records its source (see templatetags/finder.py).
@@ -154,7 +156,11 @@ class AccessRoute(models.Model):
         return self.get_code_display()
 
 
-class OrganisationManager(models.Manager):
+# Managers whose update() and bulk writes check, record and announce each row as a save does.
+BulkWritesManager = models.Manager.from_queryset(BulkWritesQuerySet)
+
+
+class OrganisationManager(BulkWritesManager):
     def get_by_natural_key(self, name: str) -> "Organisation":
         return self.get(name=name)
 
@@ -178,7 +184,7 @@ class Organisation(Timestamped):
         return (self.name,)
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(BulkWritesQuerySet):
     def based_in(self, country: str) -> "ServiceQuerySet":
         """Services with at least one base (a location) in the given country."""
         return self.filter(locations__council_area__country=country).distinct()
@@ -215,6 +221,14 @@ class ServiceQuerySet(models.QuerySet):
         return self.select_related("organisation", "primary_offer").prefetch_related(
             "offers", "access_routes", "coverage"
         )
+
+    def problems_with(self, row: "Service", created: bool) -> dict[str, list[str]]:
+        problems = super().problems_with(row, created)
+        # A service just created has no relations yet; they are checked when they are written.
+        if not created:
+            for field, message in row.problems_with_its_relations().items():
+                problems.setdefault(field, []).append(message)
+        return problems
 
 
 class AllServicesManager(models.Manager.from_queryset(ServiceQuerySet)):
@@ -388,6 +402,31 @@ class Service(Timestamped):
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
+    def problems_with_its_relations(self) -> dict[str, str]:
+        """The rules across its relations, over the relations as stored."""
+        return relation_problems(
+            scope=self.scope,
+            coverage=list(self.coverage.values_list("code", flat=True)),
+            offers=list(self.offers.values_list("code", flat=True)),
+            primary_offer=self.primary_offer_id,
+        )
+
+
+def relation_problems(
+    scope: str, coverage: Collection[str], offers: Collection[str], primary_offer: str | None
+) -> dict[str, str]:
+    """Rules across a service's many-to-many fields, which database constraints cannot hold:
+    problems by field name, from council-area codes and offer codes. The admin form, the bulk
+    import, the seed and feed loaders and the ORM's bulk writes all check them, with these words."""
+    problems = {}
+    if scope == Scope.AREAS and not coverage:
+        problems["coverage"] = (
+            "Choose the areas it covers, or say it works across Scotland or the UK."
+        )
+    if primary_offer is not None and primary_offer not in offers:
+        problems["primary_offer"] = "The main kind of help must be one of what it offers."
+    return problems
+
 
 class ReviewQueueManager(models.Manager.from_queryset(ServiceQuerySet)):
     def get_queryset(self) -> ServiceQuerySet:
@@ -405,7 +444,7 @@ class ServiceToReview(Service):
         verbose_name_plural = "services to check"
 
 
-class PublicLocationsManager(models.Manager):
+class PublicLocationsManager(BulkWritesManager):
     """Locations whose address may be shown: confidential addresses (safe accommodation) never
     appear on a public page, in the API or in an export."""
 
@@ -437,7 +476,7 @@ class Location(Timestamped):
         help_text="Untick for confidential addresses: visitors are told to contact the service.",
     )
 
-    all_objects = models.Manager()
+    all_objects = BulkWritesManager()
     public_objects = PublicLocationsManager()
     history = HistoricalRecords()
 
@@ -471,7 +510,7 @@ class Location(Timestamped):
         return area_at(lon, lat)
 
 
-class PublicContactRoutesManager(models.Manager):
+class PublicContactRoutesManager(BulkWritesManager):
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().filter(public=True, service__published=True)
 
@@ -489,7 +528,7 @@ class ContactRoute(Timestamped):
         help_text="Untick for contacts meant for professionals only: they are never published.",
     )
 
-    all_objects = models.Manager()
+    all_objects = BulkWritesManager()
     public_objects = PublicContactRoutesManager()
     history = HistoricalRecords()
 

@@ -5,23 +5,65 @@ An import is previewed first and then applied whole: one bad row and nothing is 
 bad value is reported against its row and column, never skipped or guessed at.
 """
 
+import os
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.template.response import TemplateResponse
 from import_export import fields, resources, widgets
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
 from geography.models import CouncilArea
-from services.consistency import relation_problems
-from services.models import AccessRoute, Location, Offer, Organisation, Service
+from services.models import (
+    AccessRoute,
+    Location,
+    Offer,
+    Organisation,
+    Service,
+    relation_problems,
+)
+from services.spreadsheets import SafeCSV, SafeXLSX
+
+# The files this session's previews saved, which only it may confirm (at most the last few).
+PENDING_IMPORTS = "pending_imports"
+PENDING_IMPORTS_KEPT = 10
 
 
 class BulkImportExport(ImportExportMixin):
-    """Admin import and export in the two formats admins use."""
+    """Admin import and export in the two formats admins use.
 
-    import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    A preview saves the uploaded file for the confirmation to read, and the confirmation names it
+    in a form field. The library would open and then delete whatever file in the temporary
+    folder that field names; here a confirmation may name only a file that a preview in the same
+    admin's session saved, once.
+    """
+
+    import_formats = [SafeCSV, SafeXLSX]
+    export_formats = [SafeCSV, SafeXLSX]
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        confirm_form = (getattr(response, "context_data", None) or {}).get("confirm_form")
+        if confirm_form is not None:
+            saved = os.path.basename(confirm_form.initial["import_file_name"])
+            pending = request.session.get(PENDING_IMPORTS, [])
+            request.session[PENDING_IMPORTS] = [*pending, saved][-PENDING_IMPORTS_KEPT:]
+        return response
+
+    def process_import(self, request, **kwargs):
+        name = os.path.basename(request.POST.get("import_file_name", ""))
+        pending = request.session.get(PENDING_IMPORTS, [])
+        if name not in pending:
+            context = {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": "Import",
+            }
+            return TemplateResponse(
+                request, "admin/services/import_not_pending.html", context, status=400
+            )
+        request.session[PENDING_IMPORTS] = [saved for saved in pending if saved != name]
+        return super().process_import(request, **kwargs)
 
     def get_import_data_kwargs(self, **kwargs) -> dict[str, Any]:
         # The confirmed import re-reads the file; if a row has gone bad since the preview (another
@@ -70,6 +112,10 @@ class CodesWidget(widgets.ManyToManyWidget):
             return ""
         # values_list: a council area's row holds megabytes of boundary that a code does not need.
         return ", ".join(sorted(str(code) for code in value.values_list(self.field, flat=True)))
+
+
+def not_editable(model) -> tuple[str, ...]:
+    return tuple(field.name for field in model._meta.concrete_fields if not field.editable)
 
 
 AREAS = CouncilArea.objects.without_geometry()
@@ -154,7 +200,9 @@ class ServiceResource(StrictResource):
     class Meta:
         model = Service
         import_id_fields = ("slug",)
-        exclude = ("id", "created_at", "updated_at")
+        # Not the row's number, nor what no one may edit: its timestamps and the mark of
+        # synthetic test data, which would make the seed and feed loaders refuse the database.
+        exclude = ("id", *not_editable(Service))
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

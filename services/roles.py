@@ -5,6 +5,7 @@
   boundaries or manage users. Superusers can do everything.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 
 CASEWORKER = "caseworker"
@@ -27,9 +28,18 @@ EDITOR_PERMISSIONS = [
 
 
 def is_caseworker(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
+    if not user.is_authenticated or not user.is_active or needs_second_factor(user):
         return False
     return user.is_superuser or user.groups.filter(name=CASEWORKER).exists()
+
+
+def needs_second_factor(user) -> bool:
+    """An account that can use admin gives its second factor (ADMIN_TWO_FACTOR) before using the
+    caseworker pages too: its password alone must open nothing. ``is_verified`` is django-otp's,
+    on the user of a request."""
+    admin_account = user.is_staff or user.is_superuser
+    verified = getattr(user, "is_verified", lambda: False)()
+    return settings.ADMIN_TWO_FACTOR and admin_account and not verified
 
 
 def sync_roles(using: str = "default", **kwargs) -> None:

@@ -24,6 +24,7 @@ import numpy
 import shapely
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.test.utils import override_settings
 
 from geography.lookup import AreaIndex, area_index
 from geography.models import CouncilArea, Country
@@ -129,7 +130,7 @@ def generate_scale_data(
     index = _great_britain_index()
     report = ScaleReport(seed=seed, areas=len(index.areas))
     plan = _Planner(index, random.Random(seed))
-    with transaction.atomic():
+    with transaction.atomic(), override_settings(SIMPLE_HISTORY_ENABLED=False):
         report.replaced = _remove_synthetic_services()
         organisation = _synthetic_organisation()
         for start in range(1, count + 1, BATCH_SIZE):

@@ -197,6 +197,11 @@ def _load_service(
     service.offers.set(_codes(record.get("offers", []), OfferCode, label))
     service.access_routes.set(_codes(record.get("access_routes", []), AccessCode, label))
     service.coverage.set(_areas(record.get("coverage", []), label))
+    problems = service.problems_with_its_relations()
+    if problems:
+        raise SeedError(
+            f"{label}: " + "; ".join(f"{name}: {text}" for name, text in problems.items())
+        )
     _replace_children(service, record, label)
     (report.updated if existing else report.created).append(slug)
 

@@ -1,9 +1,9 @@
-from django.db import transaction
+from django.apps import apps
 from django.db.models import Model, TextChoices
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from geography.models import CouncilArea
-from services.catalogue import catalogue_changed, forget_catalogue
+from services.catalogue_version import mark_catalogue_stale
 from services.models import (
     AccessCode,
     AccessRoute,
@@ -33,11 +33,8 @@ def sync_vocabularies(using: str = "default", **kwargs) -> None:
         )
 
 
-def catalogue_changed_by(**kwargs) -> None:
-    # Now, so this process's next search sees the change, and after commit again, in case another
-    # thread rebuilt the catalogue from the old rows in between.
-    catalogue_changed()
-    transaction.on_commit(forget_catalogue)
+def catalogue_changed_by(using: str = "default", **kwargs) -> None:
+    mark_catalogue_stale(using)
 
 
 def connect_catalogue_signals() -> None:
@@ -49,3 +46,19 @@ def connect_catalogue_signals() -> None:
         m2m_changed.connect(
             catalogue_changed_by, sender=relation.through, dispatch_uid=f"catalogue-{relation}"
         )
+
+
+def sent_on_as_the_concrete_model(sender: type[Model], signal, **kwargs) -> None:
+    signal.send(sender=sender._meta.concrete_model, **kwargs)
+
+
+def connect_proxy_signals() -> None:
+    """A proxy (the review queue) saves and deletes the same rows as its model, but Django names
+    the proxy as the sender, which the model's history and the catalogue do not listen to: its
+    signals are sent on in the model's name."""
+    for model in apps.get_app_config("services").get_models():
+        if model._meta.proxy:
+            for signal in (post_save, pre_delete, post_delete):
+                signal.connect(
+                    sent_on_as_the_concrete_model, sender=model, dispatch_uid=f"proxy-{model}"
+                )

@@ -2,8 +2,8 @@
 
 It is the only public page that may set a cookie (the CSRF token), and only once the visitor
 chooses to use it: the page that explains it sets none. Bots are turned away by a honeypot field
-and a per-client rate limit; django-ratelimit keeps only a hash of the client's address, for an
-hour, in the cache. Nothing is emailed from the server.
+and a per-client rate limit; django-ratelimit keeps only a count under a keyed hash of the
+client's address, for an hour (servicemap/rate_limits.py). Nothing is emailed from the server.
 """
 
 from django.conf import settings

@@ -15,6 +15,7 @@ from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_i
 from services.forms import FinderForm
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
+from services.spreadsheets import text_cell
 from services.statistics import coverage_gap, survey_figures
 from services.templatetags.finder import service_facts
 
@@ -141,7 +142,8 @@ def coverage_gap_csv(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response)
     writer.writerow(["gss_code", "council_area", "face_to_face_services", "services"])
     for area in gap:
-        writer.writerow([area.code, area.name, area.face_to_face, "; ".join(area.services)])
+        row = [area.code, area.name, area.face_to_face, "; ".join(area.services)]
+        writer.writerow([text_cell(value) for value in row])
     return response
 
 

@@ -92,7 +92,7 @@ def reference_data_committed(transactional_db):
 def caches_follow_each_test(settings):
     # Rolled-back transactions send no signal, so the point-to-area index and the services
     # catalogue compare their versions with the database on every use; and each test starts with
-    # no catalogue, as tests may change services with queryset updates, which send none either.
+    # no catalogue, as the one built in the last test may hold its rolled-back changes.
     settings.BOUNDARY_VERSION_CHECK_SECONDS = 0
     settings.CATALOGUE_VERSION_CHECK_SECONDS = 0
     forget_catalogue()

@@ -263,6 +263,9 @@ REVEALING_NGINX_VARIABLES = {
     "$remote_addr",
     "$binary_remote_addr",
     "$proxy_add_x_forwarded_for",
+    # A search's answer is a different size for a few areas.
+    "$body_bytes_sent",
+    "$bytes_sent",
 }
 REVEALING_NGINX_PREFIXES = ("$http_", "$arg_")
 

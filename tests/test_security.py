@@ -7,7 +7,7 @@ behaviour is checked through the test client with the settings a deployment woul
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django_otp.oath import TOTP
@@ -69,6 +69,17 @@ def test_a_proxy_that_terminates_tls_is_trusted_only_when_configured(monkeypatch
     assert settings_with_environment(monkeypatch, BEHIND_TLS_PROXY="true")[
         "SECURE_PROXY_SSL_HEADER"
     ] == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("remote", "status"), [("127.0.0.1", 200), ("203.0.113.5", 301)])
+@override_settings(SECURE_SSL_REDIRECT=True, BEHIND_TLS_PROXY=True)
+def test_only_our_own_proxy_can_say_a_request_came_over_https(settings, remote, status):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+    response = Client().get(reverse("about"), REMOTE_ADDR=remote, HTTP_X_FORWARDED_PROTO="https")
+
+    assert response.status_code == status
 
 
 @pytest.mark.django_db
@@ -140,27 +151,87 @@ def test_caseworker_sign_in_is_locked_out_too(client, django_user_model):
     assert locked_out.status_code == 429
 
 
+@pytest.mark.django_db
+def test_wrong_passwords_from_many_addresses_pause_the_account_at_its_ceiling(
+    client, admin_user, settings
+):
+    settings.ACCOUNT_FAILURE_LIMIT = 8
+    for number in range(8):
+        sign_in(client, "wrong password", address=f"198.51.100.{100 + number}")
+
+    refused = sign_in(client, PASSWORD, address=COLLEAGUE)
+
+    assert refused.status_code == 429
+    assert not is_signed_in(client)
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_from_many_addresses_below_the_ceiling_do_not_pause_it(
+    client, admin_user, settings
+):
+    settings.ACCOUNT_FAILURE_LIMIT = 8
+    for number in range(7):
+        sign_in(client, "wrong password", address=f"198.51.100.{100 + number}")
+
+    sign_in(client, PASSWORD, address=COLLEAGUE)
+
+    assert is_signed_in(client)
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_gives_no_fresh_guesses(client, admin_user, settings):
+    """gunicorn reached directly, not through the proxy: the header is the attacker's own."""
+    settings.BEHIND_TLS_PROXY = True
+    settings.ACCOUNT_FAILURE_LIMIT = 1000
+    answers = [
+        client.post(
+            reverse("admin:login"),
+            {"username": "ada", "password": "wrong password"},
+            REMOTE_ADDR=ATTACKER,
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        ).status_code
+        for number in range(6)
+    ]
+
+    assert answers[4:] == [429, 429]
+
+
 @pytest.mark.parametrize(
-    ("behind_proxy", "forwarded_for", "expected"),
+    ("behind_proxy", "remote", "forwarded_for", "expected"),
     [
-        (False, "", "203.0.113.5"),
+        (False, "203.0.113.5", "", "203.0.113.5"),
         # Without a proxy the header is the client's own: ignored, or lockouts could be dodged.
-        (False, "192.0.2.1", "203.0.113.5"),
-        (True, "192.0.2.1", "192.0.2.1"),
+        (False, "203.0.113.5", "192.0.2.1", "203.0.113.5"),
+        (True, "127.0.0.1", "192.0.2.1", "192.0.2.1"),
         # The proxy appends the real address; what the client sent before it is not trusted.
-        (True, "10.9.9.9, 192.0.2.1", "192.0.2.1"),
-        (True, "", "203.0.113.5"),
+        (True, "127.0.0.1", "10.9.9.9, 192.0.2.1", "192.0.2.1"),
+        (True, "127.0.0.1", "", "127.0.0.1"),
+        # Not from a proxy we trust: the header is whatever the client made up.
+        (True, "203.0.113.5", "192.0.2.1", "203.0.113.5"),
+        # Through two proxies we trust, each appending the address it saw.
+        (True, "10.0.0.2", "10.9.9.9, 192.0.2.1, 127.0.0.1", "192.0.2.1"),
+        (True, "10.0.0.2", "not an address, 192.0.2.1", "192.0.2.1"),
     ],
 )
-def test_sign_in_attempts_are_counted_by_the_address_the_proxy_saw(
-    settings, behind_proxy, forwarded_for, expected
+def test_sign_in_attempts_are_counted_by_the_address_a_trusted_proxy_saw(
+    settings, behind_proxy, remote, forwarded_for, expected
 ):
     settings.BEHIND_TLS_PROXY = behind_proxy
-    request = RequestFactory().get("/", REMOTE_ADDR="203.0.113.5")
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1", "10.0.0.0/24"]
+    request = RequestFactory().get("/", REMOTE_ADDR=remote)
     if forwarded_for:
         request.META["HTTP_X_FORWARDED_FOR"] = forwarded_for
 
     assert client_address(request) == expected
+
+
+def test_trusted_proxies_must_be_addresses_or_networks(monkeypatch):
+    assert settings_with_environment(monkeypatch)["TRUSTED_PROXIES"] == ["127.0.0.1", "::1"]
+    assert settings_with_environment(monkeypatch, TRUSTED_PROXIES="10.0.0.0/8, 192.0.2.7")[
+        "TRUSTED_PROXIES"
+    ] == ["10.0.0.0/8", "192.0.2.7"]
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES"):
+        settings_with_environment(monkeypatch, TRUSTED_PROXIES="proxy.example.org")
 
 
 # Two-factor sign-in --------------------------------------------------------------------------

@@ -82,3 +82,15 @@ def test_admin_map_widgets_run_their_inline_scripts_by_nonce(admin_client):
     assert inline_scripts, "the change page should have the Leaflet widget's inline scripts"
     assert all(f'nonce="{nonce}"' in attributes for attributes in inline_scripts)
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+def test_only_admin_pages_allow_the_libraries_inline_attributes_by_hash(client, django_user_model):
+    public = directives(client.get(reverse("about"))["Content-Security-Policy"])
+    client.force_login(django_user_model.objects.create_superuser("a", "a@example.invalid", "pw"))
+    admin_page = directives(client.get(reverse("admin:index"))["Content-Security-Policy"])
+
+    assert "style-src-attr" not in public
+    assert "script-src-attr" not in public
+    assert "'unsafe-hashes'" in admin_page["style-src-attr"]
+    assert "'unsafe-inline'" not in " ".join(admin_page.values())

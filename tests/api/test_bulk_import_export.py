@@ -2,9 +2,12 @@
 
 import csv
 import io
+import tempfile
+from pathlib import Path
 
 import pytest
 import tablib
+from django.test import Client
 from django.urls import reverse
 
 from geography.models import CouncilArea
@@ -268,3 +271,91 @@ def test_an_admin_export_is_a_file_without_confidential_addresses(admin_client_)
     text = response.content.decode()
     assert "City of Edinburgh base" in text
     assert "Safe flat" not in text
+
+
+NOT_EDITABLE = [
+    (resource, field.name)
+    for resource in (ServiceResource, LocationResource)
+    for field in resource._meta.model._meta.concrete_fields
+    if not field.editable
+]
+
+
+@pytest.mark.parametrize(
+    ("resource", "field"), NOT_EDITABLE, ids=[f"{r.__name__}-{f}" for r, f in NOT_EDITABLE]
+)
+def test_fields_no_one_may_edit_are_neither_exported_nor_imported(resource, field):
+    exported_rows = rows(exported(resource()))
+    row = {**exported_rows[0], field: "1"}
+    before = {
+        record.pk: getattr(record, field) for record in resource._meta.model._default_manager.all()
+    }
+
+    result = imported(resource(), dataset_of(row))
+
+    assert field not in exported_rows[0]
+    assert not result.has_validation_errors()
+    assert {
+        record.pk: getattr(record, field) for record in resource._meta.model._default_manager.all()
+    } == before
+
+
+def test_an_import_cannot_mark_services_as_synthetic_test_data():
+    row = {**roam_row(), "is_synthetic": "1", "name": "Roam (renamed)"}
+
+    imported(ServiceResource(), dataset_of(row))
+
+    assert not Service.all_objects.filter(is_synthetic=True).exists()
+
+
+def confirm_data(preview) -> dict:
+    confirm = preview.context["confirm_form"]
+    return {name: confirm[name].value() for name in confirm.fields}
+
+
+@pytest.fixture
+def other_admin_client(django_user_model):
+    other = Client()
+    other.force_login(django_user_model.objects.create_superuser("bea", "b@example.invalid", "pw"))
+    return other
+
+
+def test_only_the_admin_who_previewed_an_import_can_confirm_it(admin_client_, other_admin_client):
+    preview = upload(admin_client_, Service, csv_text({**roam_row(), "name": "Roam (Lothian)"}))
+
+    refused = other_admin_client.post(
+        reverse("admin:services_service_process_import"), confirm_data(preview)
+    )
+    confirmed = admin_client_.post(
+        reverse("admin:services_service_process_import"), confirm_data(preview)
+    )
+
+    assert refused.status_code == 400
+    assert "Upload the file again" in refused.content.decode()
+    assert confirmed.status_code == 302
+    assert Service.all_objects.get(slug="roam").name == "Roam (Lothian)"
+
+
+def test_an_import_is_confirmed_once(admin_client_):
+    preview = upload(admin_client_, Service, csv_text({**roam_row(), "name": "Roam (Lothian)"}))
+    url = reverse("admin:services_service_process_import")
+
+    assert admin_client_.post(url, confirm_data(preview)).status_code == 302
+    assert admin_client_.post(url, confirm_data(preview)).status_code == 400
+
+
+@pytest.mark.parametrize("name", ["planted.csv", "../planted.csv"])
+def test_a_confirmation_cannot_name_another_file(admin_client_, name):
+    planted = Path(tempfile.gettempdir()) / "planted.csv"
+    planted.write_text(csv_text({**roam_row(), "name": "Planted"}))
+    preview = upload(admin_client_, Service, csv_text(roam_row()))
+
+    response = admin_client_.post(
+        reverse("admin:services_service_process_import"),
+        {**confirm_data(preview), "import_file_name": name},
+    )
+
+    assert response.status_code == 400
+    assert planted.exists()
+    planted.unlink()
+    assert Service.all_objects.get(slug="roam").name == "Roam"

@@ -6,6 +6,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from geography.models import CouncilArea
+from services.models import Service
 
 pytestmark = pytest.mark.browser
 
@@ -60,3 +61,29 @@ def test_an_admin_signs_in_and_edits_a_service_in_the_browser(
     expect(page.locator(".ds_lead")).to_have_text(
         "A women-only sexual health service in Edinburgh."
     )
+
+
+def test_a_services_history_shows_under_the_policy(page, traffic, signed_in_admin):
+    roam = Service.all_objects.get(slug="roam")
+    roam.summary = "Outreach by text message too."
+    roam.save()
+
+    page.goto(reverse("admin:services_service_history", args=[roam.pk]))
+
+    expect(page.get_by_text("Outreach by text message too.")).to_be_visible()
+    assert traffic.console_errors == []
+
+
+@pytest.mark.parametrize("model", ["service", "location"])
+def test_an_export_page_works_under_the_policy(page, traffic, signed_in_admin, model):
+    page.goto(reverse(f"admin:services_{model}_export"))
+    # The library's label is not tied to its box (it names an id the box does not have).
+    select_all = page.locator("input.select-toggle")
+    fields = page.locator(".selectable-field-export-row input[type=checkbox]")
+
+    select_all.uncheck()
+    expect(fields.first).not_to_be_checked()
+    select_all.check()
+
+    expect(fields.first).to_be_checked()
+    assert traffic.console_errors == []

@@ -4,9 +4,12 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import override_settings
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from services.roles import CASEWORKER
+from tests.test_security import current_code
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +33,7 @@ def test_the_caseworker_pages_need_a_caseworker_account(client, django_user_mode
     someone = django_user_model.objects.create_user("someone", password="a long passphrase 42")
     client.force_login(someone)
     response = client.get(reverse("caseworker-finder"))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("caseworker-login"))
+    assert response.status_code == 403
 
 
 def test_a_caseworker_sees_not_eligible_services_with_reasons_and_the_public_does_not(
@@ -76,3 +78,57 @@ def test_the_referral_list_prints_on_a4_without_the_site_around_it(client, casew
 
     assert 'media="print"' in html
     assert "referral_print" in html
+
+
+def test_a_signed_in_account_that_is_not_a_caseworker_is_told_so_not_sent_round_in_circles(
+    client, django_user_model
+):
+    editor = django_user_model.objects.create_user(
+        "eddie", password="a long passphrase 42", is_staff=True
+    )
+    client.force_login(editor)
+
+    response = client.get(reverse("caseworker-finder"), follow=True)
+    sign_in = client.get(reverse("caseworker-login"))
+
+    assert response.status_code == 403
+    assert "not a caseworker account" in text_of(response)
+    assert sign_in.status_code == 200
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "ada", "ada@example.invalid", "a long passphrase 42"
+    )
+
+
+@override_settings(ADMIN_TWO_FACTOR=True)
+def test_with_two_factor_an_admin_needs_the_second_factor_for_the_caseworker_pages(
+    client, superuser
+):
+    device = TOTPDevice.objects.create(user=superuser, name="Phone", confirmed=True)
+    client.post(
+        reverse("caseworker-login"), {"username": "ada", "password": "a long passphrase 42"}
+    )
+
+    with_password_only = client.get(reverse("caseworker-finder"))
+    client.post(
+        reverse("admin:login"),
+        {
+            "username": "ada",
+            "password": "a long passphrase 42",
+            "otp_device": device.persistent_id,
+            "otp_token": current_code(device),
+        },
+    )
+    with_both = client.get(reverse("caseworker-finder"))
+
+    assert with_password_only.status_code == 403
+    assert "authenticator" in text_of(with_password_only)
+    assert with_both.status_code == 200
+
+
+@override_settings(ADMIN_TWO_FACTOR=True)
+def test_with_two_factor_a_caseworker_still_signs_in_with_a_password(client, caseworker):
+    assert client.get(reverse("caseworker-finder")).status_code == 200

@@ -97,6 +97,7 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(settings):
     settings.SUGGESTIONS_PER_HOUR = 1
     settings.BEHIND_TLS_PROXY = True
     proxy = "10.0.0.2"
+    settings.TRUSTED_PROXIES = [proxy]
 
     def suggest_from(visitor: str) -> int:
         return (
