@@ -32,10 +32,11 @@ from django.db import connections, models, transaction
 from django.test.utils import override_settings
 
 # Not backed up: what migrate creates by itself (content types, permissions), what lives only a
-# short while (sessions, sign-in failures counted by django-axes), and the catalogue's version
-# token, which a restore replaces on purpose so every process reloads the services.
+# short while (sessions, sign-in failures counted by django-axes, the finder's used single-use
+# tokens), and the catalogue's version token, which a restore replaces on purpose so every
+# process reloads the services.
 LEFT_OUT_APPS = {"contenttypes", "sessions", "axes"}
-LEFT_OUT_MODELS = {"auth.permission", "services.catalogueversion"}
+LEFT_OUT_MODELS = {"auth.permission", "services.catalogueversion", "services.usedfindertoken"}
 
 # Rows are read and written in batches of this many, so memory stays flat for 230 000 postcodes.
 BATCH_SIZE = 2000

@@ -7,6 +7,9 @@ from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
 
 PREFER_NOT_TO_SAY = ("", "Prefer not to say")
+# Browsers fill a form in again from history on Back and Reload unless told not to: someone else
+# pressing Back must not see a person's answers (the templates' fields say the same).
+NOT_FROM_HISTORY = {"autocomplete": "off"}
 
 
 class OptionalAnswerField(forms.TypedChoiceField):
@@ -44,8 +47,13 @@ class FinderForm(forms.Form):
         empty_label="Choose a council area",
         to_field_name="code",
     )
-    lon = forms.FloatField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
-    lat = forms.FloatField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    # A point chosen on the map: like every answer, never filled in again from history.
+    lon = forms.FloatField(
+        required=False, min_value=-180, max_value=180, widget=forms.HiddenInput(NOT_FROM_HISTORY)
+    )
+    lat = forms.FloatField(
+        required=False, min_value=-90, max_value=90, widget=forms.HiddenInput(NOT_FROM_HISTORY)
+    )
     age = forms.IntegerField(
         label="Age", required=False, min_value=0, max_value=MAX_AGE, help_text="In years."
     )

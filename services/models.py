@@ -652,3 +652,18 @@ class CatalogueVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Catalogue version {self.token} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+
+class UsedFinderToken(models.Model):
+    """A full-page finder form's single-use token, once its answers have been shown
+    (services/finder_tokens.py). The token is random and says nothing about anyone or what they
+    answered; it is kept only until it would be refused as too old anyway."""
+
+    token = models.CharField("the token's random part", max_length=32, primary_key=True)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "used finder token"
+
+    def __str__(self) -> str:
+        return f"Used finder token, kept until {self.expires:%Y-%m-%d %H:%M}"

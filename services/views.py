@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from geography.models import AreaNote, CouncilArea, Country
+from services import finder_tokens
 from services.availability import coverage
 from services.catalogue import published_services, reach_of
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
@@ -34,15 +35,23 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
     """The finder's form and answer, for the public page and the caseworkers' page alike.
 
     finder.js asks for the results alone (header X-Finder-Fragment) to update the list in place.
+    A whole page's answers are shown once only: a form sent again by Reload or Back, or from an
+    old page, gets the empty form and says why (services/finder_tokens.py).
     """
-    form = FinderForm(request.POST if request.method == "POST" else None)
+    fragment = request.headers.get("X-Finder-Fragment") == "results"
+    refusal = None
+    if request.method == "POST" and not fragment:
+        refusal = finder_tokens.use(request.POST.get(finder_tokens.FIELD, ""))
+    form = FinderForm(request.POST if request.method == "POST" and not refusal else None)
     context = {
         "form": form,
         "caseworker": caseworker,
+        "finder_token": {"field": finder_tokens.FIELD, "value": finder_tokens.new_token()},
+        "refusal": refusal,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
-    status = 200
+    status = 409 if refusal else 200
     if form.is_bound:
         if form.is_valid():
             answers = {**form.cleaned_data, "limit": RESULTS_ON_A_PAGE}
@@ -57,16 +66,17 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 located_area=located.area if located else None,
                 show_distance=bool(located and located.point),
                 groups=_grouped(outcome.results),
+                whole_page=not fragment,
             )
         else:
             status = 400
-    if form.is_bound and request.headers.get("X-Finder-Fragment") == "results":
+    if form.is_bound and fragment:
         valid = status == 200
         template = (
             "services/includes/results.html" if valid else "includes/fields/error_summary.html"
         )
     response = render(request, template, context, status=status)
-    if form.is_bound:
+    if request.method == "POST":
         response["Cache-Control"] = "no-store"
     return response
 

@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.test import Client
 from hypothesis import strategies as st
 
+from services import finder_tokens
 from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, SuggestionKind
 
@@ -142,6 +143,9 @@ class Probe:
     bad_field: str | None = None
     caseworker: bool = False  # sent signed in as a caseworker
     writes: bool = False  # the one public endpoint that may store something: a suggestion
+    # A whole-page finder form, sent with a fresh single-use token as its page gives one (without
+    # it the finder shows the empty form and reads nothing: services/finder_tokens.py).
+    whole_page_form: bool = False
 
     @property
     def wants_json(self) -> bool:
@@ -151,9 +155,10 @@ class Probe:
 def send(client: Client, probe: Probe) -> HttpResponse:
     # A WSGI server hands headers over as bytes read as ISO-8859-1 (PEP 3333), whatever was sent.
     meta = {name: as_wsgi_text(value) for name, value in probe.meta.items()}
-    return client.generic(
-        probe.method, probe.path, probe.body, content_type=probe.content_type, **meta
-    )
+    body = probe.body
+    if probe.whole_page_form:
+        body += f"&{urlencoded([(finder_tokens.FIELD, finder_tokens.new_token())])}".encode()
+    return client.generic(probe.method, probe.path, body, content_type=probe.content_type, **meta)
 
 
 def as_wsgi_text(text: str) -> str:
@@ -343,6 +348,7 @@ def finder_with_a_bad_field(draw, path: str, fragment: bool, caseworker: bool) -
         {"HTTP_X_FINDER_FRAGMENT": "results"} if fragment else {},
         bad_field=bad,
         caseworker=caseworker,
+        whole_page_form=not fragment,
     )
 
 

@@ -6,15 +6,19 @@ The seed data has rows of most models; the rest are made here.
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group, User
 from django.db import models
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from geography.models import AreaNote, CouncilArea
-from services.models import Suggestion
+from services.models import Suggestion, UsedFinderToken
 
 MADE_HERE = {
     Group: lambda: Group.objects.create(name="Example group"),
     Suggestion: lambda: Suggestion.objects.create(
         kind="new_service", service_name="A new service", details="Opened in 2026."
+    ),
+    UsedFinderToken: lambda: UsedFinderToken.objects.create(
+        token="an-example", expires=timezone.now()
     ),
     AreaNote: lambda: AreaNote.objects.create(area=CouncilArea.objects.get(code="S12000042")),
     AccessAttempt: lambda: AccessAttempt.objects.create(

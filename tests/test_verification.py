@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from services.models import Service, ServiceToReview
 from tests.admin_forms import admin_url
+from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,8 @@ def test_marking_checked_clears_a_service_from_the_queue_and_the_warning(admin_c
 
 
 def test_every_result_in_the_finder_says_when_it_was_checked(client):
-    page = client.post(reverse("finder"), {"area": "S12000036"}).content.decode()
+    answers = as_sent_by_the_page({"area": "S12000036"})
+    page = client.post(reverse("finder"), answers).content.decode()
 
     assert page.count("Last checked on 31 May 2022") == 7
     assert page.count("These details may be out of date") == 7

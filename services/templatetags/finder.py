@@ -1,11 +1,20 @@
 """The finder's components, as inclusion tags: templates stay declarative (no logic beyond loops
 and conditionals), and every page shows a service the same way."""
 
+import re
+
 from django import template
 from django.utils import formats, timezone
 
 from services.eligibility import Status
-from services.models import CHECKED_WITH_THE_SERVICE, Confidence, Service, may_be_out_of_date
+from services.models import (
+    CHECKED_WITH_THE_SERVICE,
+    Confidence,
+    ContactKind,
+    ContactRoute,
+    Service,
+    may_be_out_of_date,
+)
 from services.search import Result
 from services.wording import waiting_list_text
 
@@ -68,3 +77,36 @@ def unchecked_facts(service: Service) -> list[str]:
         "waiting times": service.waiting_list_confidence,
     }
     return [name for name, confidence in groups.items() if confidence == Confidence.LOW]
+
+
+# Only these ever become links. A link to anything else (javascript:, data:, a file, an app's own
+# scheme) could run or open something the person did not choose; an admin's form checks web
+# addresses, but imports and old records may hold anything.
+LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+# What a browser ignores in an address before it reads the scheme (the WHATWG URL standard):
+# control characters and spaces at either end, and tabs and newlines anywhere.
+IGNORED_AT_THE_ENDS = "".join(chr(code) for code in range(0x21))
+TABS_AND_NEWLINES = str.maketrans("", "", "\t\n\r")
+CONTACT_SCHEMES = {ContactKind.PHONE: "tel:", ContactKind.EMAIL: "mailto:"}
+CONTACTS_THAT_ARE_ADDRESSES = {ContactKind.WEBSITE, ContactKind.ONLINE_FORM}
+
+
+@register.filter
+def link_target(address: str) -> str:
+    """The address as a link may use it, or "" if it must be shown as text: a whole address
+    whose scheme is http, https, mailto or tel."""
+    address = address.strip(IGNORED_AT_THE_ENDS).translate(TABS_AND_NEWLINES)
+    scheme = SCHEME.match(address)
+    return address if scheme and scheme.group(1).lower() in LINK_SCHEMES else ""
+
+
+@register.filter
+def contact_link(contact: ContactRoute) -> str:
+    """Where a link to this contact goes, or "" for one shown as text (a text message number, or
+    an address a link must not take)."""
+    if contact.kind in CONTACT_SCHEMES:
+        return link_target(CONTACT_SCHEMES[contact.kind] + contact.value)
+    if contact.kind in CONTACTS_THAT_ARE_ADDRESSES:
+        return link_target(contact.value)
+    return ""

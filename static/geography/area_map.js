@@ -10,6 +10,12 @@
       : { color: "#7a8591", weight: 1, fillColor: "#f0f4f8", fillOpacity: 0.6 };
   }
 
+  // Area names come from imported boundary files: Leaflet puts a string into a tooltip as HTML,
+  // so each goes in as a text node, which is only ever text.
+  function asText(text) {
+    return function () { return document.createTextNode(text); };
+  }
+
   function checkboxes(container) {
     var byCode = {};
     var inputs = container.parentNode.querySelectorAll("input[type=checkbox][data-code]");
@@ -33,7 +39,7 @@
           },
           onEachFeature: function (feature, layer) {
             var box = boxes[feature.properties.code];
-            layer.bindTooltip(feature.properties.name, { sticky: true });
+            layer.bindTooltip(asText(feature.properties.name), { sticky: true });
             if (!box) { return; }
             layer.on("click", function () {
               box.checked = !box.checked;

@@ -6,13 +6,46 @@
 
   var form = document.getElementById("finder-form");
   var results = document.getElementById("finder-results");
-  if (!form || !results || !window.fetch || !window.FormData) { return; }
+  if (!form || !results) { return; }
+
+  var status = document.getElementById("finder-status");
+  var suggestions = document.getElementById("place-suggestions");
+
+  // Whoever presses Back or Forward may not be the person who answered. autocomplete="off" keeps
+  // Chromium from filling the form in again from history; a browser that keeps the whole page
+  // instead (the back/forward cache) gets it back empty, because it is emptied as it is left.
+  function forgetAnswers() {
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.hasAttribute("data-not-an-answer") || !control.name) { return; }
+      if (control.type === "radio") {
+        // "Prefer not to say" (no value) is what an unanswered question shows.
+        control.checked = control.defaultChecked = control.value === "";
+      } else if (control.type === "checkbox") {
+        control.checked = control.defaultChecked = false;
+      } else if (control.options) {
+        Array.prototype.forEach.call(control.options, function (option) {
+          option.selected = option.defaultSelected = option.value === "";
+        });
+      } else {
+        control.value = control.defaultValue = "";
+      }
+    });
+    var errors = document.querySelectorAll(".ds_error-summary, .ds_question__error-message");
+    Array.prototype.forEach.call(errors, function (error) { error.remove(); });
+    results.textContent = "";
+    if (status) { status.textContent = ""; }
+    if (suggestions) { suggestions.textContent = ""; }
+    document.dispatchEvent(new CustomEvent("finder:forget"));
+  }
+
+  window.addEventListener("pagehide", forgetAnswers);
+
+  if (!window.fetch || !window.FormData) { return; }
 
   var lonField = form.querySelector("input[name=lon]");
   var latField = form.querySelector("input[name=lat]");
   var areaField = form.querySelector("select[name=area]");
   var placeField = form.querySelector("input[name=place]");
-  var status = document.getElementById("finder-status");
   var pending = null;
 
   // About 1 km: precise enough to find the council area, too coarse to find a home.
@@ -82,6 +115,11 @@
       });
   }
 
+  // A search still on its way when the page is left must not fill the list in afterwards.
+  window.addEventListener("pagehide", function () {
+    if (pending) { pending.abort(); }
+  });
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     search();
@@ -121,7 +159,6 @@
   }
 
   // Suggestions for a town or village: POSTed, so what is typed never enters a URL.
-  var suggestions = document.getElementById("place-suggestions");
   var suggestUrl = form.getAttribute("data-suggest-url");
   var lastTyped = "";
   if (placeField && suggestions && suggestUrl) {
@@ -152,5 +189,12 @@
   if (form.getAttribute("data-searched") === "true") {
     document.dispatchEvent(new CustomEvent("finder:search", { detail: answers() }));
   }
+  // Back to a page the back/forward cache kept: its answers went as it was left, and the map
+  // shows every service again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.dispatchEvent(new CustomEvent("finder:search", { detail: answers() }));
+    }
+  });
   window.finderAnswers = answers;
 })();

@@ -33,6 +33,12 @@
     document.head.appendChild(link);
   }
 
+  // Names come from people who edit the data and from imported files: Leaflet puts a string into
+  // a tooltip as HTML, so each goes in as a text node, which is only ever text.
+  function asText(text) {
+    return function () { return document.createTextNode(text); };
+  }
+
   function shadeFor(count) {
     return shades[Math.min(count || 0, shades.length - 1)];
   }
@@ -77,7 +83,7 @@
         L.circleMarker([base.lat, base.lon], {
           radius: 7, color: "#ffffff", weight: 2, fillColor: "#0065bd", fillOpacity: 1
         })
-          .bindTooltip(result.name + (base.approximate ? " (area only)" : ""))
+          .bindTooltip(asText(result.name + (base.approximate ? " (area only)" : "")))
           .on("click", function () { highlight(result.slug); })
           .addTo(markers);
       });
@@ -128,6 +134,22 @@
     });
   }
 
+  // The page is being left: nothing on the map may tell what was asked (see finder.js).
+  function forget() {
+    counts = {};
+    chosenArea = null;
+    highlighted = [];
+    resultsBySlug = {};
+    markers.clearLayers();
+    restyle();
+    drawLegend();
+    listAreaCounts();
+    Object.keys(byCode).forEach(function (code) {
+      byCode[code].setTooltipContent(asText(byCode[code].feature.properties.name));
+    });
+    map.fitBounds(areas.getBounds());
+  }
+
   function update(answers) {
     fetch(container.getAttribute("data-search-url"), {
       method: "POST",
@@ -148,7 +170,7 @@
         drawLegend();
         listAreaCounts();
         Object.keys(byCode).forEach(function (code) {
-          byCode[code].setTooltipContent(describe(code));
+          byCode[code].setTooltipContent(asText(describe(code)));
         });
         if (chosenArea && byCode[chosenArea]) {
           map.fitBounds(byCode[chosenArea].getBounds(), { maxZoom: 9 });
@@ -173,7 +195,7 @@
       },
       onEachFeature: function (feature, layer) {
         byCode[feature.properties.code] = layer;
-        layer.bindTooltip(feature.properties.name, { sticky: true });
+        layer.bindTooltip(asText(feature.properties.name), { sticky: true });
         layer.on("click", function (event) {
           document.dispatchEvent(new CustomEvent("finder:point", {
             detail: { lon: event.latlng.lng, lat: event.latlng.lat, area: feature.properties.code }
@@ -189,6 +211,7 @@
     legend = document.getElementById("finder-map-legend");
     container.setAttribute("data-ready", "true");
     document.addEventListener("finder:search", function (event) { update(event.detail); });
+    document.addEventListener("finder:forget", forget);
     document.addEventListener("click", function (event) {
       var item = event.target.closest ? event.target.closest("[data-result-slug]") : null;
       if (item && !event.target.closest("a")) { highlight(item.getAttribute("data-result-slug")); }

@@ -16,6 +16,7 @@ from geography.models import CouncilArea
 from services.models import ContactRoute, Location, Organisation, Service
 from services.openreferral.ids import organisation_id, service_id, stable_id
 from services.openreferral.taxonomy import TAXONOMY_ID, term_id
+from tests.finder_forms import as_sent_by_the_page
 from tests.routes import all_routes
 
 pytestmark = pytest.mark.django_db
@@ -156,6 +157,8 @@ def answer(client, request: Request):
         return client.get(request.url, request.data)
     if request.url.startswith("/api/"):
         return client.post(request.url, json.dumps(request.data), content_type="application/json")
+    if request.name in ("finder", "caseworker-finder"):
+        return client.post(request.url, as_sent_by_the_page(request.data))
     return client.post(request.url, request.data)
 
 

@@ -22,6 +22,7 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     Page,
+    Playwright,
     Request,
     Route,
     expect,
@@ -45,6 +46,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
 ]
+# Google's Chrome keeps pages marked Cache-Control: no-store (every page here) in its back/forward
+# cache and restores them unless the site's cookies changed meanwhile; Chromium as Debian builds
+# it has the feature but leaves it at "never" without Google's field-trial settings, so the tests
+# set it as Chrome has it (https://developer.chrome.com/docs/web-platform/bfcache-ccns).
+KEEP_NO_STORE_PAGES_AS_CHROME_DOES = (
+    "--enable-features=CacheControlNoStoreEnterBackForwardCache:level/restore-unless-cookie-change"
+)
 ARTIFACTS = settings.BASE_DIR / "test-artifacts"
 # A cheap phone's screen and a laptop's.
 SCREEN_SIZES = [(360, 740), (1280, 800)]
@@ -75,15 +83,34 @@ def live_server() -> Iterator[LiveServer]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def playwright() -> Iterator[Playwright]:
     # Playwright's synchronous API keeps an asyncio loop running in this thread, which Django
     # takes for an async context and refuses database calls in (test set-up and flushes). The
     # tests' database code is synchronous all the same, so the guard is lifted while it runs.
     with pytest.MonkeyPatch.context() as environment, sync_playwright() as playwright:
         environment.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def browser_with_back_forward_cache(playwright) -> Iterator[Browser]:
+    """Chromium as people have it. Playwright switches the back/forward cache off, so that Back
+    loads a page again (and Chromium fills its form in from history); with the cache on, Back
+    can show the page as it was left, whole."""
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[*CHROMIUM_ARGS, KEEP_NO_STORE_PAGES_AS_CHROME_DOES],
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield browser
+    browser.close()
 
 
 @dataclass
@@ -204,6 +231,22 @@ def screenshots(page) -> Callable[[str], list[Path]]:
         return paths
 
     return save
+
+
+@pytest.fixture
+def signed_in_admin(context, live_server, client, django_user_model, reference_data_committed):
+    """The browser carries the session of a superuser signed in through Django's test client."""
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw")
+    client.force_login(admin)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
 
 
 def sign_in_as_caseworker(page: Page, django_user_model) -> None:

@@ -1,7 +1,6 @@
 """Admin's map widgets run under the Content-Security-Policy, by nonce, with nothing refused."""
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -9,22 +8,6 @@ from geography.models import CouncilArea
 from services.models import Service
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def signed_in_admin(context, live_server, client, django_user_model, reference_data_committed):
-    """The browser carries the session of a superuser signed in through Django's test client."""
-    admin = django_user_model.objects.create_superuser("admin", "admin@example.invalid", "pw")
-    client.force_login(admin)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def test_a_boundary_map_draws_in_admin_without_breaking_the_policy(page, traffic, signed_in_admin):

@@ -222,3 +222,22 @@ def test_choosing_a_result_highlights_where_it_works(page):
     expect(page.locator("path.finder-map__area--S12000033")).not_to_have_attribute(
         "stroke-dasharray", "6 4"
     )
+
+
+@pytest.mark.parametrize("context_options", [{"java_script_enabled": False}], ids=["no-js"])
+def test_without_javascript_a_reload_shows_the_empty_form_and_says_why(
+    page, context_options, screenshots
+):
+    page.goto(reverse("finder"))
+    answer(page, area="City of Edinburgh", age=25, gender="Woman")
+    find(page)
+    expect(results(page)).to_contain_text("Your answers are not kept.")
+    screenshots("finder-results-no-javascript")
+
+    page.reload()
+
+    expect(page.get_by_text("this page does not show them again")).to_be_visible()
+    expect(results(page)).to_be_empty()
+    expect(page.get_by_label("Or choose a council area")).to_have_value("")
+    expect(page.get_by_label("Age", exact=True)).to_have_value("")
+    screenshots("finder-sent-again-no-javascript")

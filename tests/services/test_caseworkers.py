@@ -9,6 +9,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from services.roles import CASEWORKER
+from tests.finder_forms import as_sent_by_the_page
 from tests.test_security import current_code
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +40,10 @@ def test_the_caseworker_pages_need_a_caseworker_account(client, django_user_mode
 def test_a_caseworker_sees_not_eligible_services_with_reasons_and_the_public_does_not(
     client, caseworker
 ):
-    caseworker_page = text_of(client.post(reverse("caseworker-finder"), CLIENT_ANSWERS))
+    answers = as_sent_by_the_page(CLIENT_ANSWERS)
+    caseworker_page = text_of(client.post(reverse("caseworker-finder"), answers))
     client.logout()
-    public_page = text_of(client.post(reverse("finder"), CLIENT_ANSWERS))
+    public_page = text_of(client.post(reverse("finder"), as_sent_by_the_page(CLIENT_ANSWERS)))
 
     assert "Services that are not for you" in caseworker_page
     assert "Only for people aged 18 and over" in caseworker_page

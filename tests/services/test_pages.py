@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from services.models import ContactRoute, Location, Service
+from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,8 @@ def test_the_finder_form_asks_every_question(client):
 
 def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
     response = client.post(
-        reverse("finder"), {"area": "S12000036", "age": "25", "gender": "woman", "trans": "no"}
+        reverse("finder"),
+        as_sent_by_the_page({"area": "S12000036", "age": "25", "gender": "woman", "trans": "no"}),
     )
 
     assert response.status_code == 200
@@ -58,7 +60,8 @@ def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
 
 
 def test_the_answers_are_not_echoed_into_any_link(client):
-    response = client.post(reverse("finder"), {"place": "EH6 5AB", "age": "25"})
+    answers = as_sent_by_the_page({"place": "EH6 5AB", "age": "25"})
+    response = client.post(reverse("finder"), answers)
 
     links = re.findall(r'(?:href|src|action)="([^"]*)"', response.content.decode())
     assert links
@@ -66,21 +69,21 @@ def test_the_answers_are_not_echoed_into_any_link(client):
 
 
 def test_a_postcode_finds_the_area(client):
-    page = text_of(client.post(reverse("finder"), {"place": "EH6 5AB"}))
+    page = text_of(client.post(reverse("finder"), as_sent_by_the_page({"place": "EH6 5AB"})))
 
     assert "found for City of Edinburgh" in page
     assert "Using postcode EH6 5AB." in page
 
 
 def test_a_town_name_finds_the_area(client):
-    page = text_of(client.post(reverse("finder"), {"place": "Kirkwall"}))
+    page = text_of(client.post(reverse("finder"), as_sent_by_the_page({"place": "Kirkwall"})))
 
     assert "found for Orkney Islands" in page
     assert "No specialist service works in person in Orkney Islands" in page
 
 
 def test_an_unknown_place_is_told_and_still_gets_nationwide_services(client):
-    page = text_of(client.post(reverse("finder"), {"place": "Atlantis"}))
+    page = text_of(client.post(reverse("finder"), as_sent_by_the_page({"place": "Atlantis"})))
 
     assert "We could not find a place with that name in Scotland" in page
     assert "3 services found" in page
@@ -88,7 +91,8 @@ def test_an_unknown_place_is_told_and_still_gets_nationwide_services(client):
 
 
 def test_bad_answers_come_back_with_an_error_summary_and_a_400(client):
-    response = client.post(reverse("finder"), {"age": "200", "gender": "robot"})
+    answers = as_sent_by_the_page({"age": "200", "gender": "robot"})
+    response = client.post(reverse("finder"), answers)
 
     assert response.status_code == 400
     page = text_of(response)
