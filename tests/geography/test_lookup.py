@@ -70,3 +70,13 @@ def test_a_change_made_by_another_process_is_seen_after_the_version_check_interv
     )
 
     assert area_at(-3.1883, 55.9533).name == name_seen
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("S12000036", "City of Edinburgh"), ("S12000027", "Shetland Islands"), ("E07000028", None)],
+)
+def test_an_area_is_found_by_its_code_and_an_unknown_code_finds_none(db, code, name):
+    area = lookup.area_with_code(code)
+
+    assert (area.name if area else None) == name

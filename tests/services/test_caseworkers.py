@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from services.roles import CASEWORKER
+from tests.html_checks import verdict_badges
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +77,11 @@ def test_the_referral_list_prints_on_a4_without_the_site_around_it(client, casew
 
     assert 'media="print"' in html
     assert "referral_print" in html
+
+
+def test_a_service_the_client_cannot_use_is_badged_not_for_you(client, caseworker):
+    response = client.post(reverse("caseworker-finder"), CLIENT_ANSWERS)
+
+    badges = verdict_badges(response.content.decode())
+    assert badges["wishes"] == "Not for you"
+    assert badges["roam"] == "Check with them"

@@ -416,7 +416,20 @@ def test_searches_judge_the_real_services_as_evaluate_does_for_every_kind_of_per
 ):
     real = list(rules_by_slug.values())
     columns = RuleColumns(real)
+    seen = set()
 
     for person in EVERY_KIND_OF_PERSON:
         expected = [evaluate(rules, person).status.rank for rules in real]
         assert columns.statuses(person).tolist() == expected, person
+        seen.update(expected)
+    assert seen == {status.rank for status in Status}
+
+
+def test_the_people_and_rules_searches_are_compared_on_reach_every_verdict():
+    verdicts = {
+        evaluate(rules, person).status
+        for person in EVERY_KIND_OF_PERSON[::29]
+        for rules in EVERY_RULE_SET[::97]
+    }
+
+    assert verdicts == set(Status)

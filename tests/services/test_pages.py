@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from services.models import ContactRoute, Location, Service
+from tests.html_checks import verdict_badges
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,14 @@ def test_titles_and_addresses_are_discreet(client):
     ):
         title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode(), re.S).group(1)
         assert not re.search(r"sex|prostitut|escort|trafficking", title + url, re.I), (title, url)
+
+
+def test_each_result_s_badge_says_for_you_or_check_with_them(client):
+    response = client.post(
+        reverse("finder"), {"area": "S12000036", "age": "25", "gender": "woman", "trans": "no"}
+    )
+
+    badges = verdict_badges(response.content.decode())
+    assert badges["wishes"] == "For you"
+    assert badges["tara"] == "Check with them"
+    assert set(badges.values()) == {"For you", "Check with them"}
