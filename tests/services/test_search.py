@@ -229,6 +229,43 @@ def test_asking_for_remote_support_leaves_out_and_does_not_count_in_person_natio
     assert in_person.counts_by_area["S12000027"] == 3
 
 
+def test_a_caseworker_is_not_told_nothing_works_in_person_where_services_the_client_cannot_use_do():
+    # In Aberdeen every local service is for adults, and most for women only.
+    man_of_17 = Person(age=17, gender=Gender.MAN)
+    aberdeen = area("S12000033")
+
+    public = search(SearchQuery(person=man_of_17, located=True, area=aberdeen))
+    caseworker = search(
+        SearchQuery(person=man_of_17, located=True, area=aberdeen, include_not_eligible=True)
+    )
+
+    assert public.no_local_service
+    assert "operation-begonia" in slugs(caseworker, Status.NOT_ELIGIBLE)
+    assert not caseworker.no_local_service
+
+
+def test_someone_in_an_english_district_is_not_offered_in_person_help_that_stops_at_the_border():
+    Service.all_objects.filter(slug="tara").update(remote=False)
+    square = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3, 54.8], [-2.8, 54.8], [-2.8, 55], [-3, 55], [-3, 54.8]]]],
+    }
+    carlisle = CouncilArea.objects.create(
+        code="E07000028",
+        name="Carlisle",
+        slug="carlisle",
+        country="E",
+        boundary=square,
+        display_boundary=square,
+    )
+
+    outcome = search(SearchQuery(located=True, area=carlisle))
+
+    # TARA works in person across Scotland; NUM across the UK; You My Sister online.
+    assert sorted(slugs(outcome)) == ["national-ugly-mugs", "you-my-sister"]
+    assert outcome.counts_by_area["E07000028"] == 2
+
+
 SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
 NOWHERE = "That place is not in a Scottish council area (it may be at sea or outside Scotland)."
 
