@@ -19,10 +19,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 # The same examples in every run, so a mutant is killed or not whichever process tries it.
-hypothesis_settings.register_profile("mutation", derandomize=True, database=None, deadline=None)
+# And no health check may fail a test because a busy machine generates its examples slowly.
+hypothesis_settings.register_profile(
+    "mutation",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 hypothesis_settings.load_profile("mutation")
 
 

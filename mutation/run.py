@@ -31,9 +31,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--results", type=Path, default=ROOT / "mutation" / "RESULTS.md")
     parser.add_argument("--title", default="Latest run")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="write the results of the run already in mutants/, without running mutmut",
+    )
     arguments = parser.parse_args()
 
-    shutil.rmtree(ROOT / "mutants", ignore_errors=True)
     environment = {
         **os.environ,
         # The test database is then SQLite in memory, copied into each mutant's run.
@@ -42,11 +46,13 @@ def main() -> None:
     }
     load_before = os.getloadavg()
     started = time.monotonic()
-    run = subprocess.run([MUTMUT, "run"], cwd=ROOT, env=environment, check=False)  # noqa: S603
+    if not arguments.report_only:
+        shutil.rmtree(ROOT / "mutants", ignore_errors=True)
+        run = subprocess.run([MUTMUT, "run"], cwd=ROOT, env=environment, check=False)  # noqa: S603
+        if run.returncode:
+            sys.exit(f"mutmut run failed ({run.returncode}): see its output above")
     seconds = time.monotonic() - started
     load_after = os.getloadavg()
-    if run.returncode:
-        sys.exit(f"mutmut run failed ({run.returncode}): see its output above")
 
     verdicts = mutant_verdicts(environment)
     survived = [name for name, verdict in verdicts.items() if verdict == "survived"]
@@ -100,6 +106,7 @@ def render(title, verdicts, survivors, equivalent, seconds, loads) -> str:
         counts["mutants"] += 1
         if verdict in DETECTED:
             counts["detected"] += 1
+            counts["timed out"] += verdict == "timeout"
         elif name in equivalent:
             counts["equivalent"] += 1
         else:
@@ -112,23 +119,25 @@ def render(title, verdicts, survivors, equivalent, seconds, loads) -> str:
         text=True,
         check=False,
     ).stdout.strip()
+    took = f"{seconds / 60:.1f} min" if seconds > 1 else "a time not measured here"
     lines = [
         f"## {title}",
         "",
-        f"{when}, at {commit or 'an unknown commit'}: {len(verdicts)} mutants in "
-        f"{seconds / 60:.1f} min on {os.cpu_count()} cores, load average "
-        f"{loads[0][0]:.1f} at the start and {loads[1][0]:.1f} at the end.",
+        f"{when}, at {commit or 'an unknown commit'}: {len(verdicts)} mutants in {took} on "
+        f"{os.cpu_count()} cores, load average {loads[0][0]:.1f} at the start and "
+        f"{loads[1][0]:.1f} at the end.",
         "",
-        "Score: mutants detected (killed or timed out) out of all but the equivalent ones.",
+        "Score: mutants detected (killed, or timed out) out of all but the equivalent ones.",
         "",
-        "| Module | Mutants | Detected | Survived | No test reached it | Equivalent | Score |",
+        "| Module | Mutants | Detected (timed out) | Survived | No test reached it | Equivalent "
+        "| Score |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for module, counts in sorted(by_module.items()):
         judged = counts["mutants"] - counts["equivalent"]
         lines.append(
-            f"| {module} | {counts['mutants']} | {counts['detected']} | {counts['survived']} | "
-            f"{counts['no tests']} | {counts['equivalent']} | "
+            f"| {module} | {counts['mutants']} | {counts['detected']} ({counts['timed out']}) | "
+            f"{counts['survived']} | {counts['no tests']} | {counts['equivalent']} | "
             f"{100 * counts['detected'] / judged:.1f} % |"
         )
     lines += ["", "### Survivors", ""]

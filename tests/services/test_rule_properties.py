@@ -116,7 +116,10 @@ def add_service(number: int, rules: ServiceRules) -> None:
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25,
+    deadline=None,
+    # The database is rolled back after each example, by hand; and writing it is the slow part.
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(crowd=st.lists(service_rules, min_size=1, max_size=5), person=people)
 def test_the_search_lists_and_ranks_services_by_each_one_s_own_verdict(crowd, person):

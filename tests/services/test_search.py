@@ -266,6 +266,27 @@ def test_someone_in_an_english_district_is_not_offered_in_person_help_that_stops
     assert outcome.counts_by_area["E07000028"] == 2
 
 
+def test_the_map_counts_every_service_in_an_area_beyond_255_as_a_whole_number():
+    wishes = Service.all_objects.get(slug="wishes")
+    fields = {
+        field.attname: getattr(wishes, field.attname)
+        for field in Service._meta.concrete_fields
+        if not field.primary_key
+    }
+    copies = Service.all_objects.bulk_create(
+        Service(**{**fields, "slug": f"copy-{number}", "name": f"Copy {number}"})
+        for number in range(300)
+    )
+    Service.coverage.through.objects.bulk_create(
+        Service.coverage.through(service=copy, councilarea=area("S12000036")) for copy in copies
+    )
+
+    counts = search(SearchQuery(person=Person(age=25, gender=Gender.WOMAN))).counts_by_area
+
+    assert counts["S12000036"] == 6 + 300
+    assert all(type(count) is int for count in counts.values())
+
+
 SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
 NOWHERE = "That place is not in a Scottish council area (it may be at sea or outside Scotland)."
 
