@@ -133,12 +133,15 @@ def render(title, verdicts, survivors, equivalent, seconds, loads) -> str:
         "| Score |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    if unchecked := sum(counts["not checked"] for counts in by_module.values()):
+        lines[2] += f" The run stopped with {unchecked} mutants not yet tried: left out here."
     for module, counts in sorted(by_module.items()):
-        judged = counts["mutants"] - counts["equivalent"]
+        judged = counts["mutants"] - counts["equivalent"] - counts["not checked"]
+        score = f"{100 * counts['detected'] / judged:.1f} %" if judged else "not tried"
         lines.append(
             f"| {module} | {counts['mutants']} | {counts['detected']} ({counts['timed out']}) | "
             f"{counts['survived']} | {counts['no tests']} | {counts['equivalent']} | "
-            f"{100 * counts['detected'] / judged:.1f} % |"
+            f"{score} |"
         )
     lines += ["", "### Survivors", ""]
     lines += [
