@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import pytest
@@ -80,3 +81,32 @@ def test_an_area_is_found_by_its_code_and_an_unknown_code_finds_none(db, code, n
     area = lookup.area_with_code(code)
 
     assert (area.name if area else None) == name
+
+
+def test_an_area_another_process_removes_is_no_longer_found_at_the_next_check(db):
+    lookup.invalidate()
+    assert area_at(-1.1450, 60.1550).name == "Shetland Islands"
+
+    # A queryset delete sends no signal, as when another process removes the area.
+    CouncilArea.objects.filter(code="S12000027").delete()
+
+    assert area_at(-1.1450, 60.1550) is None
+
+
+def test_another_process_s_boundary_change_is_found_5_s_after_the_last_check_not_before(
+    db, settings, monkeypatch
+):
+    now = [3600.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    settings.BOUNDARY_VERSION_CHECK_SECONDS = 5
+    lookup.invalidate()
+    assert area_at(-3.1883, 55.9533).name == "City of Edinburgh"
+
+    CouncilArea.objects.filter(code="S12000036").update(
+        name="Edinburgh renamed", updated_at=timezone.now() + timedelta(hours=1)
+    )
+    now[0] += 4.9
+    assert area_at(-3.1883, 55.9533).name == "City of Edinburgh"
+    now[0] += 0.1
+
+    assert area_at(-3.1883, 55.9533).name == "Edinburgh renamed"

@@ -12,10 +12,9 @@ import uuid
 import pytest
 from django.db import connection
 
+from services.catalogue import catalogue_changed, catalogue_version
 from services.models import CatalogueVersion, Service
 from services.search import SearchQuery, search
-
-pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -46,6 +45,7 @@ def edit_in_another_process(slug: str, name: str) -> None:
     other.join()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_another_process_s_edit_is_found_at_the_first_check_5_s_after_the_last_not_before(
     reference_data_committed, settings, clock, django_assert_num_queries
 ):
@@ -65,3 +65,16 @@ def test_another_process_s_edit_is_found_at_the_first_check_5_s_after_the_last_n
     clock[0] += 4.9
     with django_assert_num_queries(0):
         assert names_found()["wishes"] == "WISHES Edinburgh"
+
+
+@pytest.mark.django_db
+def test_every_change_leaves_a_new_version_for_other_processes_even_on_a_new_database():
+    CatalogueVersion.objects.all().delete()
+    versions = []
+
+    for _ in range(2):
+        catalogue_changed()
+        versions.append(catalogue_version())
+
+    assert None not in versions
+    assert versions[0] != versions[1]
