@@ -83,14 +83,33 @@ def test_an_area_is_found_by_its_code_and_an_unknown_code_finds_none(db, code, n
     assert (area.name if area else None) == name
 
 
-def test_an_area_another_process_removes_is_no_longer_found_at_the_next_check(db):
+def test_an_area_another_process_adds_is_found_at_the_next_check_whatever_its_date(db):
     lookup.invalidate()
-    assert area_at(-1.1450, 60.1550).name == "Shetland Islands"
+    assert area_at(-2.9, 54.9) is None
 
-    # A queryset delete sends no signal, as when another process removes the area.
-    CouncilArea.objects.filter(code="S12000027").delete()
+    # Added without a signal, as by another process, and dated before every other area's last
+    # change: only the number of areas says that something changed.
+    square = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3, 54.8], [-2.8, 54.8], [-2.8, 55], [-3, 55], [-3, 54.8]]]],
+    }
+    CouncilArea.objects.bulk_create(
+        [
+            CouncilArea(
+                code="E07000028",
+                name="Carlisle",
+                slug="carlisle",
+                country="E",
+                boundary=square,
+                display_boundary=square,
+            )
+        ]
+    )
+    CouncilArea.objects.filter(code="E07000028").update(
+        updated_at=timezone.now() - timedelta(days=365)
+    )
 
-    assert area_at(-1.1450, 60.1550) is None
+    assert area_at(-2.9, 54.9).name == "Carlisle"
 
 
 def test_another_process_s_boundary_change_is_found_5_s_after_the_last_check_not_before(
