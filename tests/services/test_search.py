@@ -1,12 +1,13 @@
 import gc
 
 import pytest
+from django.urls import reverse
 
 from geography.locate import Located
 from geography.models import CouncilArea
 from services.catalogue import current_catalogue, forget_catalogue
 from services.eligibility import Gender, Person, Status
-from services.models import Service
+from services.models import ContactRoute, Service
 from services.search import SearchQuery, location_message, search
 
 pytestmark = pytest.mark.django_db
@@ -285,6 +286,21 @@ def test_the_map_counts_every_service_in_an_area_beyond_255_as_a_whole_number():
 
     assert counts["S12000036"] == 6 + 300
     assert all(type(count) is int for count in counts.values())
+
+
+def test_a_result_shows_the_service_s_public_contacts_and_never_a_private_one(client):
+    wishes = Service.all_objects.get(slug="wishes")
+    ContactRoute.all_objects.create(
+        service=wishes, kind="phone", value="0131 999 0000", public=False
+    )
+    ContactRoute.all_objects.create(
+        service=wishes, kind="website", value="https://wishes.example", public=True
+    )
+
+    page = client.post(reverse("finder"), {"area": "S12000036"}).content.decode()
+
+    assert "https://wishes.example" in page
+    assert "0131 999 0000" not in page
 
 
 SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
