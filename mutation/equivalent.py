@@ -4,6 +4,8 @@ Each is matched by its function and the code it changes (not by mutmut's number,
 the code does); `make mutation` leaves them out of the score and lists them with the reason.
 """
 
+_SUMMARY_JSON = "service_summary(service, reach), {}"
+_COMPACT = 'ensure_ascii=False, separators=(",", ":")'
 _MATCHES = "matches = candidates[shapely.intersects({})]"
 _NEAREST_INSTEAD = (
     "no candidate then matches, and the nearest area within the coast's tolerance is the one "
@@ -64,6 +66,35 @@ EQUIVALENT: list[dict[str, str]] = [
         "after": "CatalogueVersion.objects.create(pk=1, )",
         "why": "the token's default is a new random token too",
     },
+    *(
+        {
+            "function": "Entry.of",
+            "before": _SUMMARY_JSON.format(before),
+            "after": _SUMMARY_JSON.format(after),
+            "why": "the same JSON document in other bytes (letters escaped, or spaces between "
+            "members): every JSON reader reads the same answer",
+        }
+        for before, after in [
+            (_COMPACT, 'ensure_ascii=None, separators=(",", ":")'),
+            (_COMPACT, 'ensure_ascii=True, separators=(",", ":")'),
+            (_COMPACT, 'separators=(",", ":")'),
+            (_COMPACT, "ensure_ascii=False, separators=None"),
+            (_COMPACT + " )", "ensure_ascii=False, )"),
+        ]
+    ),
+    *(
+        {
+            "function": function,
+            "before": f'lon, lat = {point}["coordinates"][:2]',
+            "after": f'lon, lat = {point}["coordinates"][:3]',
+            "why": "every stored point has two coordinates, longitude and latitude (the map "
+            "widget and the importers write no third), so both slices are the same",
+        }
+        for function, point in (
+            ("public_bases", "location.point"),
+            ("label_point", "area.label_point"),
+        )
+    ),
     {
         "function": "AreaIndex.build",
         "before": "geometries = numpy.array(boundaries, dtype=object)",

@@ -11,7 +11,7 @@ import pytest
 
 from geography.models import CouncilArea
 from services.eligibility import Gender, Person
-from services.models import Location
+from services.models import Location, Service
 from services.search import SearchQuery, search
 
 pytestmark = pytest.mark.django_db
@@ -40,14 +40,18 @@ def test_distance_is_measured_to_the_exact_address_where_there_is_one(wishes_at_
     assert [r.service.slug for r in outcome.results][:2] == ["wishes", "sacro-another-way"]
 
 
-def test_the_map_marks_an_exact_base_as_exact_and_an_area_base_as_approximate(
+def test_the_map_gets_each_service_with_its_bases_marked_exact_or_approximate(
     client, wishes_at_an_exact_address
 ):
     response = client.post(
         "/api/v1/search", data=json.dumps({"area": "S12000036"}), content_type="application/json"
     )
 
-    bases = {r["slug"]: r["bases"] for r in response.json()["results"]}
+    results = {r["slug"]: r for r in response.json()["results"]}
+    wishes = results["wishes"]
+    assert (wishes["name"], wishes["organisation"]) == ("WISHES", wishes_organisation())
+    assert wishes["summary"] == Service.all_objects.get(slug="wishes").summary
+    bases = {slug: result["bases"] for slug, result in results.items()}
     assert bases["wishes"] == [
         {
             "name": "City of Edinburgh base",
@@ -57,5 +61,10 @@ def test_the_map_marks_an_exact_base_as_exact_and_an_area_base_as_approximate(
         }
     ]
     [sacro] = bases["sacro-another-way"]
+    assert sacro["name"] == "City of Edinburgh base"
     assert sacro["approximate"] is True
     assert (sacro["lon"], sacro["lat"]) != SOUTH_QUEENSFERRY
+
+
+def wishes_organisation() -> str:
+    return Service.all_objects.select_related("organisation").get(slug="wishes").organisation.name
