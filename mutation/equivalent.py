@@ -6,6 +6,8 @@ the code does); `make mutation` leaves them out of the score and lists them with
 
 _SUMMARY_JSON = "service_summary(service, reach), {}"
 _COMPACT = 'ensure_ascii=False, separators=(",", ":")'
+_NAME_ORDER = "self.name_order = numpy.argsort(numpy.argsort(names, {}), {})"
+_BASE_ENTRY = "self._base_entry = numpy.array([index for index, _ in bases], {})"
 _MATCHES = "matches = candidates[shapely.intersects({})]"
 _NEAREST_INSTEAD = (
     "no candidate then matches, and the nearest area within the coast's tolerance is the one "
@@ -94,6 +96,41 @@ EQUIVALENT: list[dict[str, str]] = [
             ("public_bases", "location.point"),
             ("label_point", "area.label_point"),
         )
+    ),
+    *(
+        {
+            "function": "Catalogue.__init__",
+            "before": _NAME_ORDER.format('kind="stable"', 'kind="stable"'),
+            "after": _NAME_ORDER.format(*kinds),
+            "why": "the outer sort orders distinct ranks, where stability cannot matter; the inner "
+            "one only orders services of exactly the same name among themselves, which nothing "
+            "promises",
+        }
+        for kinds in [
+            ('kind="stable"', "kind=None"),
+            ('kind="stable"', ""),
+            ('kind="stable"', 'kind="STABLE"'),
+            ("kind=None", 'kind="stable"'),
+            ("", 'kind="stable"'),
+            ('kind="STABLE"', 'kind="stable"'),
+        ]
+    ),
+    {
+        "function": "Catalogue.__init__",
+        "before": "names = [entry.service.name.lower() for entry in self.entries]",
+        "after": "names = [entry.service.name.upper() for entry in self.entries]",
+        "why": "either way names sort without regard to case; they differ only for the "
+        "characters between Z and a ([ \\ ] ^ _ `) and after z, which service names do not use",
+    },
+    *(
+        {
+            "function": "Catalogue._index_bases",
+            "before": _BASE_ENTRY.format("dtype=numpy.intp"),
+            "after": _BASE_ENTRY.format(after),
+            "why": "numpy makes a list of indices an array of the platform's integers either way; "
+            "an empty one is never used as an index (no base, no distance)",
+        }
+        for after in ("dtype=None", "")
     ),
     {
         "function": "AreaIndex.build",

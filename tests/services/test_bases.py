@@ -51,6 +51,12 @@ def test_the_map_gets_each_service_with_its_bases_marked_exact_or_approximate(
     wishes = results["wishes"]
     assert (wishes["name"], wishes["organisation"]) == ("WISHES", wishes_organisation())
     assert wishes["summary"] == Service.all_objects.get(slug="wishes").summary
+    assert {key: wishes[key] for key in ("url", "coverage", "scope", "remote")} == {
+        "url": "/services/wishes/",
+        "coverage": ["S12000036"],
+        "scope": "areas",
+        "remote": False,
+    }
     bases = {slug: result["bases"] for slug, result in results.items()}
     assert bases["wishes"] == [
         {

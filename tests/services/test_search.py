@@ -303,6 +303,26 @@ def test_a_result_shows_the_service_s_public_contacts_and_never_a_private_one(cl
     assert "0131 999 0000" not in page
 
 
+@pytest.mark.parametrize(
+    ("published", "found"),
+    [([], 0), (["national-ugly-mugs", "you-my-sister"], 2)],
+    ids=["no service", "only services without a base"],
+)
+def test_every_kind_of_search_answers_when_few_services_are_published(published, found):
+    Service.all_objects.exclude(slug__in=published).update(published=False)
+    shetland = area("S12000027")
+
+    for query in (
+        SearchQuery(),
+        SearchQuery(located=True, area=shetland, point=(-1.15, 60.15)),
+        SearchQuery(located=True, area=shetland, remote_only=True, limit=1),
+    ):
+        outcome = search(query)
+
+        assert len(outcome.results) == min(found, query.limit or found)
+        assert set(outcome.counts_by_area.values()) == {found}
+
+
 SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
 NOWHERE = "That place is not in a Scottish council area (it may be at sea or outside Scotland)."
 
