@@ -132,6 +132,16 @@ EQUIVALENT: list[dict[str, str]] = [
         }
         for after in ("dtype=None", "")
     ),
+    *(
+        {
+            "function": "Catalogue.area_counts",
+            "before": "reaching, self._first_pair, dtype=numpy.int64" + closing,
+            "after": "reaching, self._first_pair, " + after,
+            "why": "numpy adds bytes in the platform's integers unless told otherwise, so an area "
+            "with more than 255 services still counts them all (tested at 306)",
+        }
+        for closing, after in (("", "dtype=None"), (" )", ")"))
+    ),
     {
         "function": "AreaIndex.build",
         "before": "geometries = numpy.array(boundaries, dtype=object)",
