@@ -8,6 +8,7 @@ _SUMMARY_JSON = "service_summary(service, reach), {}"
 _COMPACT = 'ensure_ascii=False, separators=(",", ":")'
 _NAME_ORDER = "self.name_order = numpy.argsort(numpy.argsort(names, {}), {})"
 _BASE_ENTRY = "self._base_entry = numpy.array([index for index, _ in bases], {})"
+_VERSION = 'return CatalogueVersion.objects.filter(pk=1).values_list("token", {}).first()'
 _MATCHES = "matches = candidates[shapely.intersects({})]"
 _NEAREST_INSTEAD = (
     "no candidate then matches, and the nearest area within the coast's tolerance is the one "
@@ -141,6 +142,37 @@ EQUIVALENT: list[dict[str, str]] = [
             "with more than 255 services still counts them all (tested at 306)",
         }
         for closing, after in (("", "dtype=None"), (" )", ")"))
+    ),
+    *(
+        {
+            "function": "Catalogue._index_area_counts",
+            "before": f"{name} = numpy.array([{item} for {pair} in pairs], dtype=numpy.intp)",
+            "after": f"{name} = numpy.array([{item} for {pair} in pairs], {after})",
+            "why": "numpy makes a list of indices an array of the platform's integers either way; "
+            "an empty one is never used (no area lists a service of its own)",
+        }
+        for name, item, pair in (
+            ("self._pair_entry", "entry", "entry, _"),
+            ("pair_area", "area", "_, area"),
+        )
+        for after in ("dtype=None", "")
+    ),
+    {
+        "function": "build_catalogue",
+        "before": "AreaRef(code, name, country)",
+        "after": "AreaRef(code, None, country)",
+        "why": "the catalogue's areas give codes and countries to the map's counts; every name a "
+        "person reads comes from the area they chose",
+    },
+    *(
+        {
+            "function": "catalogue_version",
+            "before": _VERSION.format("flat=True"),
+            "after": _VERSION.format(flat),
+            "why": "the version is only ever compared with the version read before, so the token "
+            "alone or the token in a one-item row tells the same change",
+        }
+        for flat in ("flat=None", "", "flat=False")
     ),
     {
         "function": "AreaIndex.build",
