@@ -175,6 +175,13 @@ EQUIVALENT: list[dict[str, str]] = [
         for flat in ("flat=None", "", "flat=False")
     ),
     {
+        "function": "RuleColumns.statuses",
+        "before": "not_eligible |= ~self.women",
+        "after": "not_eligible = ~self.women",
+        "why": "the first rule to mark anyone not eligible: the column is still all False there, "
+        "so or-ing into it and replacing it are the same",
+    },
+    {
         "function": "AreaIndex.build",
         "before": "geometries = numpy.array(boundaries, dtype=object)",
         "after": "geometries = numpy.array(boundaries, dtype=None)",
