@@ -24,7 +24,7 @@ BACKUP ?=
 
 export SHARED_DATA
 
-.PHONY: install data run test lint bench backup restore fuzz load
+.PHONY: install data run test lint bench backup restore fuzz load mutation
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -89,3 +89,12 @@ fuzz: install
 # gunicorn under load on PostgreSQL, restarted half-way (stress/README.md): LOAD_SECONDS (300).
 load: install
 	$(BIN)/python -m stress.load
+
+# Mutation testing of the rule modules (mutation/README.md): writes mutation/RESULTS.md. Not part of
+# `make test`: over an hour on two shared cores (mutation/RESULTS.md says how long each run took).
+mutation: install $(VENV)/.mutation-installed
+	$(BIN)/python -m mutation.run
+
+$(VENV)/.mutation-installed: pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test,mutation]"
+	touch $@

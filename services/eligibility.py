@@ -124,12 +124,10 @@ class _Finding:
 
 def evaluate(service: ServiceRules, person: Person) -> Verdict:
     """Whether ``person`` can use ``service``, and why, in sentences for the visitor."""
-    return _evaluate(service, person)
+    return _remembered_verdict(service, person)
 
 
-@lru_cache(maxsize=65536)
-def _evaluate(service: ServiceRules, person: Person) -> Verdict:
-    # Pure and hashable both ways, so services with the same rules share one evaluation.
+def _verdict(service: ServiceRules, person: Person) -> Verdict:
     findings = [
         *_gender_findings(service, person),
         *_trans_findings(service, person),
@@ -148,6 +146,12 @@ def _evaluate(service: ServiceRules, person: Person) -> Verdict:
     summary = [] if blocking else [who_it_is_for(service)]
     reasons = [*blocking, *summary, *unclear, *notes, *inclusion_notes(service, person)]
     return Verdict(status, tuple(dict.fromkeys(reason for reason in reasons if reason)))
+
+
+# Pure and hashable both ways, so services with the same rules share one evaluation. Wrapped
+# here, not decorated: mutation testing (make mutation) skips decorated functions, and this is the
+# rule that decides every verdict.
+_remembered_verdict = lru_cache(maxsize=65536)(_verdict)
 
 
 def who_it_is_for(service: ServiceRules) -> str:

@@ -1,5 +1,6 @@
 """Reading a rendered page the way a strict Content-Security-Policy and a passer-by would."""
 
+import re
 from html.parser import HTMLParser
 
 # Words that would tell someone glancing at a tab or a history list what the site is about.
@@ -43,3 +44,12 @@ class PageReader(HTMLParser):
 
 def sensitive_words_in(text: str) -> list[str]:
     return [word for word in SENSITIVE_WORDS if word in text.lower()]
+
+
+def verdict_badges(html: str) -> dict[str, str]:
+    """The words on each listed service's verdict badge, by the service's slug."""
+    cards = html.split('data-result-slug="')[1:]
+    return {
+        card[: card.index('"')]: re.search(r'class="ds_tag[^"]*">([^<]*)<', card)[1].strip()
+        for card in cards
+    }

@@ -1,3 +1,4 @@
+import time
 from datetime import timedelta
 
 import pytest
@@ -70,3 +71,61 @@ def test_a_change_made_by_another_process_is_seen_after_the_version_check_interv
     )
 
     assert area_at(-3.1883, 55.9533).name == name_seen
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("S12000036", "City of Edinburgh"), ("S12000027", "Shetland Islands"), ("E07000028", None)],
+)
+def test_an_area_is_found_by_its_code_and_an_unknown_code_finds_none(db, code, name):
+    area = lookup.area_with_code(code)
+
+    assert (area.name if area else None) == name
+
+
+def test_an_area_another_process_adds_is_found_at_the_next_check_whatever_its_date(db):
+    lookup.invalidate()
+    assert area_at(-2.9, 54.9) is None
+
+    # Added without a signal, as by another process, and dated before every other area's last
+    # change: only the number of areas says that something changed.
+    square = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3, 54.8], [-2.8, 54.8], [-2.8, 55], [-3, 55], [-3, 54.8]]]],
+    }
+    CouncilArea.objects.bulk_create(
+        [
+            CouncilArea(
+                code="E07000028",
+                name="Carlisle",
+                slug="carlisle",
+                country="E",
+                boundary=square,
+                display_boundary=square,
+            )
+        ]
+    )
+    CouncilArea.objects.filter(code="E07000028").update(
+        updated_at=timezone.now() - timedelta(days=365)
+    )
+
+    assert area_at(-2.9, 54.9).name == "Carlisle"
+
+
+def test_another_process_s_boundary_change_is_found_5_s_after_the_last_check_not_before(
+    db, settings, monkeypatch
+):
+    now = [3600.0]
+    monkeypatch.setattr(time, "monotonic", lambda: now[0])
+    settings.BOUNDARY_VERSION_CHECK_SECONDS = 5
+    lookup.invalidate()
+    assert area_at(-3.1883, 55.9533).name == "City of Edinburgh"
+
+    CouncilArea.objects.filter(code="S12000036").update(
+        name="Edinburgh renamed", updated_at=timezone.now() + timedelta(hours=1)
+    )
+    now[0] += 4.9
+    assert area_at(-3.1883, 55.9533).name == "City of Edinburgh"
+    now[0] += 0.1
+
+    assert area_at(-3.1883, 55.9533).name == "Edinburgh renamed"

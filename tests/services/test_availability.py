@@ -3,7 +3,14 @@
 import pytest
 
 from geography.distance import great_circle_km
-from services.availability import AreaRef, Reach, availability, coverage, nearest_base_km
+from services.availability import (
+    AreaRef,
+    Availability,
+    Reach,
+    availability,
+    coverage,
+    nearest_base_km,
+)
 from services.models import Scope
 
 EDINBURGH = AreaRef("S12000036", "City of Edinburgh", "S")
@@ -39,6 +46,25 @@ def test_a_service_is_within_reach_when_it_covers_the_area_works_nationwide_or_r
     result = availability(reach, area, remote_only)
 
     assert (result.reachable, result.because) == (reachable, because)
+
+
+def test_a_service_is_within_reach_in_person_unless_remote_support_alone_is_asked_for():
+    assert availability(all_scotland, SHETLAND).because == ("all of Scotland",)
+    assert availability(local_edinburgh, EDINBURGH).because == ("covers City of Edinburgh",)
+
+
+@pytest.mark.parametrize(
+    ("reach", "because"),
+    [
+        (all_scotland, ("all of Scotland",)),
+        (uk_online, ("all of the UK", "online and by phone")),
+        (scotland_remote, ("all of Scotland", "by text")),
+    ],
+)
+def test_someone_who_has_not_said_where_they_are_sees_which_services_work_nationwide(
+    reach, because
+):
+    assert coverage(reach) == Availability(True, because)
 
 
 def test_someone_who_has_not_said_where_they_are_sees_where_each_service_works():

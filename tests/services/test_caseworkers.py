@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from services.roles import CASEWORKER
 from tests.finder_forms import as_sent_by_the_page
+from tests.html_checks import verdict_badges
 from tests.test_security import current_code
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +135,11 @@ def test_with_two_factor_an_admin_needs_the_second_factor_for_the_caseworker_pag
 @override_settings(ADMIN_TWO_FACTOR=True)
 def test_with_two_factor_a_caseworker_still_signs_in_with_a_password(client, caseworker):
     assert client.get(reverse("caseworker-finder")).status_code == 200
+
+
+def test_a_service_the_client_cannot_use_is_badged_not_for_you(client, caseworker):
+    response = client.post(reverse("caseworker-finder"), as_sent_by_the_page(CLIENT_ANSWERS))
+
+    badges = verdict_badges(response.content.decode())
+    assert badges["wishes"] == "Not for you"
+    assert badges["roam"] == "Check with them"

@@ -137,7 +137,9 @@ def test_an_empty_person_is_never_excluded(rules_by_slug):
     verdicts = {slug: evaluate(rules, Person()) for slug, rules in rules_by_slug.items()}
 
     assert len(verdicts) == 16
-    assert {verdict.status for verdict in verdicts.values()} <= {ELIGIBLE, UNCLEAR}
+    # Every real service has an age limit, so someone who says nothing is asked to check.
+    assert {verdict.status for verdict in verdicts.values()} == {UNCLEAR}
+    assert evaluate(OPEN_TO_EVERYONE, Person()).status is ELIGIBLE
 
 
 def complete_people():
@@ -151,21 +153,33 @@ def complete_people():
 
 ANSWERS = ("age", "gender", "trans", "involvement", "trafficked")
 
+# No limit of any kind: for anyone, whatever they say or leave out.
+OPEN_TO_EVERYONE = ServiceRules(
+    women=True, men=MenServed.ALL, trans=Inclusion.INCLUDED, non_binary=Inclusion.INCLUDED
+)
+
 
 def test_leaving_out_answers_never_excludes_anyone_the_full_answers_would_not(rules_by_slug):
     """For every service, every combination of answers, and every way of leaving some out:
     if the shorter answer rules the person out, so does the full one."""
     checked = 0
+    seen = {"full": set(), "partial": set()}
     for rules in rules_by_slug.values():
         for person in complete_people():
             full = evaluate(rules, person).status
+            seen["full"].add(full)
             for size in range(1, len(ANSWERS) + 1):
                 for left_out in itertools.combinations(ANSWERS, size):
                     partial = replace(person, **dict.fromkeys(left_out))
-                    if evaluate(rules, partial).status is NOT_ELIGIBLE:
+                    partial_status = evaluate(rules, partial).status
+                    seen["partial"].add(partial_status)
+                    if partial_status is NOT_ELIGIBLE:
                         assert full is NOT_ELIGIBLE, (rules, partial)
                     checked += 1
     assert checked == 16 * 72 * 31
+    # The rule was put to the test: full answers reach every verdict, and a shorter answer can
+    # still rule a person out (a woman of 15 who leaves out her gender is still 15).
+    assert seen == {"full": {ELIGIBLE, UNCLEAR, NOT_ELIGIBLE}, "partial": set(Status)}
 
 
 @pytest.mark.parametrize(
@@ -233,6 +247,115 @@ def test_other_conditions_are_shown_and_make_the_verdict_unclear():
     assert "Other conditions: Must live in the city" in verdict.reasons
 
 
+AGED_18_TO_25 = replace(OPEN_TO_EVERYONE, min_age=18, max_age=25)
+AGED_18_AND_OVER = replace(OPEN_TO_EVERYONE, min_age=18)
+AGED_UP_TO_25 = replace(OPEN_TO_EVERYONE, max_age=25)
+
+
+@pytest.mark.parametrize(
+    ("rules", "age", "status", "reason"),
+    [
+        (AGED_18_AND_OVER, 17, NOT_ELIGIBLE, "Only for people aged 18 and over"),
+        (AGED_18_AND_OVER, 18, ELIGIBLE, "For women and men aged 18 and over"),
+        (AGED_18_AND_OVER, 19, ELIGIBLE, "For women and men aged 18 and over"),
+        (AGED_UP_TO_25, 24, ELIGIBLE, "For women and men aged up to 25"),
+        (AGED_UP_TO_25, 25, ELIGIBLE, "For women and men aged up to 25"),
+        (AGED_UP_TO_25, 26, NOT_ELIGIBLE, "Only for people aged up to 25"),
+        (AGED_18_TO_25, 17, NOT_ELIGIBLE, "Only for people aged 18 to 25"),
+        (AGED_18_TO_25, 18, ELIGIBLE, "For women and men aged 18 to 25"),
+        (AGED_18_TO_25, 19, ELIGIBLE, "For women and men aged 18 to 25"),
+        (AGED_18_TO_25, 24, ELIGIBLE, "For women and men aged 18 to 25"),
+        (AGED_18_TO_25, 25, ELIGIBLE, "For women and men aged 18 to 25"),
+        (AGED_18_TO_25, 26, NOT_ELIGIBLE, "Only for people aged 18 to 25"),
+    ],
+)
+def test_a_person_exactly_at_an_age_limit_is_within_it(rules, age, status, reason):
+    verdict = evaluate(rules, Person(age=age, gender=WOMAN, trans=False))
+
+    assert (verdict.status, verdict.reasons[0]) == (status, reason)
+
+
+@pytest.mark.parametrize(
+    ("kind", "rules", "status"),
+    [
+        ("women only", ServiceRules(women=True, non_binary=Inclusion.INCLUDED), UNCLEAR),
+        (
+            "men only",
+            ServiceRules(women=False, men=MenServed.ALL, non_binary=Inclusion.INCLUDED),
+            UNCLEAR,
+        ),
+        (
+            "women and men who have sex with men",
+            ServiceRules(men=MenServed.MSM_ONLY, non_binary=Inclusion.INCLUDED),
+            UNCLEAR,
+        ),
+        (
+            "women and men, non-binary people not said",
+            replace(OPEN_TO_EVERYONE, non_binary=Inclusion.NOT_STATED),
+            UNCLEAR,
+        ),
+        (
+            "women and men, not non-binary people",
+            replace(OPEN_TO_EVERYONE, non_binary=Inclusion.EXCLUDED),
+            UNCLEAR,
+        ),
+        ("every gender", OPEN_TO_EVERYONE, ELIGIBLE),
+    ],
+)
+def test_someone_who_leaves_out_their_gender_is_sure_only_of_a_service_for_every_gender(
+    kind, rules, status
+):
+    assert evaluate(rules, Person(age=30)).status is status, kind
+
+
+@pytest.mark.parametrize(
+    ("trans", "non_binary", "notes"),
+    [
+        (Inclusion.INCLUDED, Inclusion.INCLUDED, ["Supports trans and non-binary people"]),
+        (
+            Inclusion.NOT_STATED,
+            Inclusion.NOT_STATED,
+            ["Does not say whether it supports trans or non-binary people"],
+        ),
+        (Inclusion.EXCLUDED, Inclusion.EXCLUDED, ["Does not support trans or non-binary people"]),
+        (
+            Inclusion.INCLUDED,
+            Inclusion.EXCLUDED,
+            ["Supports trans people", "Does not support non-binary people"],
+        ),
+        (
+            Inclusion.NOT_STATED,
+            Inclusion.INCLUDED,
+            ["Does not say whether it supports trans people", "Supports non-binary people"],
+        ),
+    ],
+)
+def test_every_verdict_says_plainly_whether_trans_and_non_binary_people_are_supported(
+    trans, non_binary, notes
+):
+    rules = ServiceRules(women=True, men=MenServed.ALL, trans=trans, non_binary=non_binary)
+
+    reasons = evaluate(rules, Person(age=30, gender=WOMAN, trans=False)).reasons
+
+    assert [reason for reason in reasons if "trans" in reason or "non-binary" in reason] == notes
+
+
+def test_a_group_the_person_is_in_is_said_once_by_their_own_finding():
+    rules = ServiceRules(women=True, men=MenServed.ALL, trans=Inclusion.NOT_STATED)
+
+    trans_woman = evaluate(rules, Person(age=30, gender=WOMAN, trans=True)).reasons
+    non_binary = evaluate(rules, Person(age=30, gender=NON_BINARY, trans=False)).reasons
+
+    assert [r for r in trans_woman if "trans" in r or "non-binary" in r] == [
+        "Does not say whether it supports trans people: ask them",
+        "Does not say whether it supports non-binary people",
+    ]
+    assert [r for r in non_binary if "trans" in r or "non-binary" in r] == [
+        "Does not say whether it supports non-binary people: ask them",
+        "Does not say whether it supports trans people",
+    ]
+
+
 # Every combination of the rules' values, and people across every kind of answer, judged by the
 # column-wise rule that searches use and by evaluate: the two must agree on every status.
 EVERY_RULE_SET = [
@@ -293,7 +416,20 @@ def test_searches_judge_the_real_services_as_evaluate_does_for_every_kind_of_per
 ):
     real = list(rules_by_slug.values())
     columns = RuleColumns(real)
+    seen = set()
 
     for person in EVERY_KIND_OF_PERSON:
         expected = [evaluate(rules, person).status.rank for rules in real]
         assert columns.statuses(person).tolist() == expected, person
+        seen.update(expected)
+    assert seen == {status.rank for status in Status}
+
+
+def test_the_people_and_rules_searches_are_compared_on_reach_every_verdict():
+    verdicts = {
+        evaluate(rules, person).status
+        for person in EVERY_KIND_OF_PERSON[::29]
+        for rules in EVERY_RULE_SET[::97]
+    }
+
+    assert verdicts == set(Status)

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from services.models import ContactRoute, Location, Service
 from tests.finder_forms import as_sent_by_the_page
+from tests.html_checks import verdict_badges
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,15 @@ def test_titles_and_addresses_are_discreet(client):
     ):
         title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode(), re.S).group(1)
         assert not re.search(r"sex|prostitut|escort|trafficking", title + url, re.I), (title, url)
+
+
+def test_each_result_s_badge_says_for_you_or_check_with_them(client):
+    response = client.post(
+        reverse("finder"),
+        as_sent_by_the_page({"area": "S12000036", "age": "25", "gender": "woman", "trans": "no"}),
+    )
+
+    badges = verdict_badges(response.content.decode())
+    assert badges["wishes"] == "For you"
+    assert badges["tara"] == "Check with them"
+    assert set(badges.values()) == {"For you", "Check with them"}

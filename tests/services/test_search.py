@@ -1,12 +1,15 @@
 import gc
 
 import pytest
+from django.urls import reverse
 
+from geography.locate import Located
 from geography.models import CouncilArea
 from services.catalogue import current_catalogue, forget_catalogue
 from services.eligibility import Gender, Person, Status
-from services.models import Service
-from services.search import SearchQuery, search
+from services.models import ContactRoute, Service
+from services.search import SearchQuery, location_message, search
+from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
 
@@ -159,3 +162,210 @@ def test_the_catalogue_is_left_out_of_the_garbage_collectors_passes():
     tracked = gc.get_objects()
     assert not any(thing is catalogue for thing in tracked)
     assert not any(thing is catalogue.entries[0] for thing in tracked)
+
+
+def listed(person: Person, **query) -> dict[str, Status]:
+    return {r.service.slug: r.status for r in search(SearchQuery(person=person, **query)).results}
+
+
+@pytest.mark.parametrize(("age", "services"), [(17, 1), (18, 16), (19, 16)])
+def test_someone_exactly_18_is_shown_every_service_for_adults(age, services):
+    # Fifteen of the sixteen services are for people aged 18 and over; Roam from 16.
+    shown = listed(Person(age=age))
+
+    assert len(shown) == services
+    assert "roam" in shown
+
+
+@pytest.mark.parametrize(("age", "shown"), [(24, True), (25, True), (26, False)])
+def test_someone_exactly_at_a_services_maximum_age_is_shown_it(age, shown):
+    Service.all_objects.filter(slug="wishes").update(max_age=25)
+    person = Person(age=age, gender=Gender.WOMAN, trans=False)
+    edinburgh = area("S12000036")
+
+    public = search(SearchQuery(person=person, located=True, area=edinburgh))
+    caseworker = search(
+        SearchQuery(person=person, located=True, area=edinburgh, include_not_eligible=True)
+    )
+
+    assert ("wishes" in slugs(public)) is shown
+    assert public.counts_by_area["S12000036"] == (6 if shown else 5)
+    wishes = next(r for r in caseworker.results if r.service.slug == "wishes")
+    assert wishes.status is (Status.ELIGIBLE if shown else Status.NOT_ELIGIBLE)
+    assert wishes.verdict.reasons[0] == (
+        "For women aged 18 to 25" if shown else "Only for people aged 18 to 25"
+    )
+
+
+def test_someone_who_gives_only_their_age_is_sure_only_of_services_for_every_gender():
+    shown = listed(Person(age=30))
+
+    assert len(shown) == 16
+    # Both serve women, men and non-binary people; every other service leaves someone out.
+    assert sorted(slug for slug, status in shown.items() if status is Status.ELIGIBLE) == [
+        "national-ugly-mugs",
+        "rasac-perth-kinross",
+    ]
+    assert set(shown.values()) == {Status.ELIGIBLE, Status.UNCLEAR}
+
+
+def test_a_service_working_across_scotland_or_the_uk_says_so_wherever_the_person_is():
+    for code in ("S12000027", "S12000036"):
+        outcome = search(SearchQuery(located=True, area=area(code)))
+        because = {r.service.slug: r.availability.because for r in outcome.results}
+
+        assert because["tara"][0] == "all of Scotland", code
+        assert because["national-ugly-mugs"][0] == "all of the UK", code
+
+
+def test_asking_for_remote_support_leaves_out_and_does_not_count_in_person_nationwide_services():
+    # TARA across Scotland and NUM across the UK, both in person only.
+    Service.all_objects.filter(slug__in=["tara", "national-ugly-mugs"]).update(remote=False)
+
+    in_person = search(SearchQuery(located=True, area=area("S12000027")))
+    remote = search(SearchQuery(located=True, area=area("S12000027"), remote_only=True))
+
+    assert sorted(slugs(in_person)) == ["national-ugly-mugs", "tara", "you-my-sister"]
+    assert slugs(remote) == ["you-my-sister"]
+    assert set(remote.counts_by_area.values()) == {1}
+    assert in_person.counts_by_area["S12000027"] == 3
+
+
+def test_a_caseworker_is_not_told_nothing_works_in_person_where_services_the_client_cannot_use_do():
+    # In Aberdeen every local service is for adults, and most for women only.
+    man_of_17 = Person(age=17, gender=Gender.MAN)
+    aberdeen = area("S12000033")
+
+    public = search(SearchQuery(person=man_of_17, located=True, area=aberdeen))
+    caseworker = search(
+        SearchQuery(person=man_of_17, located=True, area=aberdeen, include_not_eligible=True)
+    )
+
+    assert public.no_local_service
+    assert "operation-begonia" in slugs(caseworker, Status.NOT_ELIGIBLE)
+    assert not caseworker.no_local_service
+
+
+def test_someone_in_an_english_district_is_not_offered_in_person_help_that_stops_at_the_border():
+    Service.all_objects.filter(slug="tara").update(remote=False)
+    square = {
+        "type": "MultiPolygon",
+        "coordinates": [[[[-3, 54.8], [-2.8, 54.8], [-2.8, 55], [-3, 55], [-3, 54.8]]]],
+    }
+    carlisle = CouncilArea.objects.create(
+        code="E07000028",
+        name="Carlisle",
+        slug="carlisle",
+        country="E",
+        boundary=square,
+        display_boundary=square,
+    )
+
+    outcome = search(SearchQuery(located=True, area=carlisle))
+
+    # TARA works in person across Scotland; NUM across the UK; You My Sister online.
+    assert sorted(slugs(outcome)) == ["national-ugly-mugs", "you-my-sister"]
+    assert outcome.counts_by_area["E07000028"] == 2
+
+
+def test_the_map_counts_every_service_in_an_area_beyond_255_as_a_whole_number():
+    wishes = Service.all_objects.get(slug="wishes")
+    fields = {
+        field.attname: getattr(wishes, field.attname)
+        for field in Service._meta.concrete_fields
+        if not field.primary_key
+    }
+    copies = Service.all_objects.bulk_create(
+        Service(**{**fields, "slug": f"copy-{number}", "name": f"Copy {number}"})
+        for number in range(300)
+    )
+    Service.coverage.through.objects.bulk_create(
+        Service.coverage.through(service=copy, councilarea=area("S12000036")) for copy in copies
+    )
+
+    counts = search(SearchQuery(person=Person(age=25, gender=Gender.WOMAN))).counts_by_area
+
+    assert counts["S12000036"] == 6 + 300
+    assert all(type(count) is int for count in counts.values())
+
+
+def test_a_result_shows_the_service_s_public_contacts_and_never_a_private_one(client):
+    wishes = Service.all_objects.get(slug="wishes")
+    ContactRoute.all_objects.create(
+        service=wishes, kind="phone", value="0131 999 0000", public=False
+    )
+    ContactRoute.all_objects.create(
+        service=wishes, kind="website", value="https://wishes.example", public=True
+    )
+
+    answers = as_sent_by_the_page({"area": "S12000036"})
+    page = client.post(reverse("finder"), answers).content.decode()
+
+    assert "https://wishes.example" in page
+    assert "0131 999 0000" not in page
+
+
+@pytest.mark.parametrize(
+    ("published", "found"),
+    [([], 0), (["national-ugly-mugs", "you-my-sister"], 2)],
+    ids=["no service", "only services without a base"],
+)
+def test_every_kind_of_search_answers_when_few_services_are_published(published, found):
+    Service.all_objects.exclude(slug__in=published).update(published=False)
+    shetland = area("S12000027")
+
+    for query in (
+        SearchQuery(),
+        SearchQuery(located=True, area=shetland, point=(-1.15, 60.15)),
+        SearchQuery(located=True, area=shetland, remote_only=True, limit=1),
+    ):
+        outcome = search(query)
+
+        assert len(outcome.results) == min(found, query.limit or found)
+        assert set(outcome.counts_by_area.values()) == {found}
+
+
+SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
+NOWHERE = "That place is not in a Scottish council area (it may be at sea or outside Scotland)."
+
+
+@pytest.mark.parametrize(
+    ("code", "said", "message"),
+    [
+        (None, None, ""),
+        ("", NOWHERE, f"{NOWHERE} These services work across Scotland, the UK or remotely."),
+        (
+            "S12000027",
+            "",
+            "No specialist service works in person in Shetland Islands. These services support "
+            "people there from across Scotland, the UK or remotely.",
+        ),
+        (
+            "S12000027",
+            SHETLAND_DISTRICT,
+            f"{SHETLAND_DISTRICT} No specialist service works in person in Shetland Islands. "
+            "These services support people there from across Scotland, the UK or remotely.",
+        ),
+        ("S12000036", "", ""),
+        ("S12000036", "Using Leith.", "Using Leith."),
+    ],
+    ids=[
+        "not said",
+        "outside every area",
+        "no local service",
+        "no local service, read as",
+        "local services",
+        "local services, read as",
+    ],
+)
+def test_the_message_about_the_place_given(code, said, message):
+    located = (
+        None
+        if said is None
+        else Located(area=area(code) if code else None, point=None, message=said)
+    )
+    outcome = search(
+        SearchQuery(located=located is not None, area=located.area if located else None)
+    )
+
+    assert location_message(outcome, located) == message

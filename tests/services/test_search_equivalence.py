@@ -8,7 +8,7 @@ import pytest
 
 from geography.models import CouncilArea
 from services.catalogue import published_services
-from services.eligibility import Gender, Person, PersonInvolvement
+from services.eligibility import Gender, Person, PersonInvolvement, Status
 from services.models import (
     Inclusion,
     Involvement,
@@ -118,6 +118,7 @@ def test_the_fast_search_agrees_with_the_plain_rules():
     ]
     services = list(published_services())
     compared = 0
+    verdicts = set()
     for person in people():
         for place, remote_only, include, limit in itertools.product(
             places, (False, True), (False, True), (None, 3)
@@ -132,4 +133,6 @@ def test_the_fast_search_agrees_with_the_plain_rules():
             expected = outcome_summary(reference_search(query, services))
             assert outcome_summary(search(query)) == expected, query
             compared += 1
+            verdicts.update(status for _, status, *_ in expected[0])
     assert compared == 26 * 4 * 2 * 2 * 2
+    assert verdicts == set(Status)
