@@ -84,7 +84,7 @@ def edit_as_admins_do() -> None:
         change_message="Changed description.",
     )
     Location.all_objects.filter(service__isnull=False).first().delete()
-    Organisation.objects.create(name="A new organisation")
+    Organisation.objects.create(name="A new organisation", description="Just founded.")
     area = CouncilArea.objects.get(slug="fife")
     area.name = "Fife Council area"
     area.save()

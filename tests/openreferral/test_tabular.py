@@ -87,7 +87,9 @@ def test_the_feed_flattened_into_the_standards_tables_is_a_valid_data_package(
 
 
 def test_an_empty_required_field_fails_the_package(client, tmp_path):
-    Organisation.objects.filter(name="Sacro").update(description="")
+    # As a row saved before descriptions were required would be: every change path now refuses
+    # an empty one, so this goes round them.
+    Organisation._base_manager.filter(name="Sacro").update(description="")
     package, _rows = written_package(client, tmp_path)
 
     assert not package.validate().valid

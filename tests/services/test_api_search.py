@@ -79,6 +79,19 @@ def test_an_empty_body_lists_every_service(client):
     assert body["area"] is None
 
 
+def test_a_council_area_code_we_do_not_hold_is_answered_like_a_place_we_cannot_find(client):
+    response = post(client, {"area": "S12999999", "age": 30})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["area"] is None
+    assert body["message"] == (
+        "There is no council area with this code. These services work across Scotland, the UK or "
+        "remotely."
+    )
+    assert {result["slug"] for result in body["results"]} >= {"national-ugly-mugs"}
+
+
 @pytest.mark.parametrize(
     ("body", "bad_fields"),
     [
@@ -86,7 +99,8 @@ def test_an_empty_body_lists_every_service(client):
         ({"age": 121}, {"age"}),
         ({"age": -1}, {"age"}),
         ({"gender": "robot"}, {"gender"}),
-        ({"area": "S12999999"}, {"area"}),
+        ({"area": "Edinburgh"}, {"area"}),
+        ({"area": "S1200003"}, {"area"}),
         ({"lon": 200, "lat": 56}, {"lon"}),
         ({"lon": -3.2}, {"lat"}),
         ({"lon": "nan", "lat": 56}, {"lon"}),

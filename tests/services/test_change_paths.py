@@ -295,7 +295,7 @@ def organisation_record() -> dict:
     return {
         "model": "services.organisation",
         "pk": NUMBER,
-        "fields": {"name": "Harbour Trust", **TIMESTAMPS},
+        "fields": {"name": "Harbour Trust", "description": "A harbour charity.", **TIMESTAMPS},
     }
 
 

@@ -7,7 +7,7 @@ from geography.locate import Located
 from geography.models import CouncilArea
 from services.catalogue import current_catalogue, forget_catalogue
 from services.eligibility import Gender, Person, Status
-from services.models import ContactRoute, Service
+from services.models import ContactRoute, Location, Service
 from services.search import SearchQuery, location_message, search
 from tests.finder_forms import as_sent_by_the_page
 
@@ -323,6 +323,20 @@ def test_every_kind_of_search_answers_when_few_services_are_published(published,
 
         assert len(outcome.results) == min(found, query.limit or found)
         assert set(outcome.counts_by_area.values()) == {found}
+
+
+def test_a_search_answers_before_any_council_area_is_imported():
+    """A new install whose services are loaded before its boundaries (or whose boundary import
+    failed) still answers: the services that work everywhere, and no area counts."""
+    Location.all_objects.all().delete()
+    CouncilArea.objects.all().delete()
+
+    outcome = search(SearchQuery())
+
+    assert {result.service.slug for result in outcome.results} == {
+        service.slug for service in Service.published_objects.all()
+    }
+    assert outcome.counts_by_area == {}
 
 
 SHETLAND_DISTRICT = "Using the middle of the ZE1 postcode district."
