@@ -21,7 +21,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
+from django.db import DEFAULT_DB_ALIAS, close_old_connections, connections
 from schemathesis.config import SchemathesisConfig
 from schemathesis.engine import Status, events, from_schema
 from schemathesis.python.wsgi import HOST
@@ -45,7 +45,7 @@ class Report:
 
 @pytest.fixture
 def application(settings):
-    """The project's WSGI application, as the test's own database transaction can serve it."""
+    """The project's WSGI application, serving every request in the test's own transaction."""
     # The in-process client addresses the application as "localhost".
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, HOST]
     # Each request would otherwise close the database connection as it ends (as it should in
@@ -56,7 +56,21 @@ def application(settings):
     request_logger = logging.getLogger("django.request")
     level = request_logger.level
     request_logger.setLevel(logging.CRITICAL)
-    yield get_wsgi_application()
+    # Schemathesis calls the application from worker threads, which would each open a connection
+    # of their own, outside the transaction (what they wrote would outlast the test, and
+    # PostgreSQL could not drop the test database for their open sessions). They share the
+    # test's connection instead, one at a time, as Django's live server shares an in-memory
+    # SQLite database.
+    connection = connections[DEFAULT_DB_ALIAS]
+    connection.inc_thread_sharing()
+    wsgi = get_wsgi_application()
+
+    def in_the_tests_transaction(environ, start_response):
+        connections[DEFAULT_DB_ALIAS] = connection
+        return wsgi(environ, start_response)
+
+    yield in_the_tests_transaction
+    connection.dec_thread_sharing()
     request_logger.setLevel(level)
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
