@@ -3,7 +3,8 @@
 /api/v1/openapi.json must say exactly what the code accepts and answers. Schemathesis reads it and
 sends the examples it gives, then requests covering each constraint's edges (the coverage phase),
 then generated valid and invalid requests (fuzzing), then chains of requests that follow the
-links it finds between operations, e.g. a slug from the list to the service it names (stateful).
+links between operations, e.g. a search result's slug to its service (stateful; the description
+declares them, servicemap/api_links.py, and schemathesis infers a few more).
 Every check is on: no server error, an answer the description documents, valid input accepted,
 invalid input refused, and the rest. One failure of any check, in any phase, fails the test.
 
