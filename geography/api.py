@@ -6,7 +6,7 @@ from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.views.decorators.gzip import gzip_page
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -38,6 +38,7 @@ class PlaceSuggestionsView(APIView):
         request=PlaceSuggestionRequestSerializer,
         responses={200: PlaceSuggestionsSerializer, **problems(400)},
         summary="Suggest places as someone types",
+        examples=[OpenApiExample("Typing Leith", value={"q": "Lei"}, request_only=True)],
     )
     def post(self, request: Request) -> Response:
         form = PlaceSuggestionRequestSerializer(data=request.data)

@@ -1,11 +1,18 @@
-from django.core.validators import RegexValidator
+import re
+
+from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
 
-NO_NULL_CHARACTERS = RegexValidator(r"^[^\x00]*$", "Null characters are not allowed.")
+# What DRF's CharField refuses anyway, as a pattern the OpenAPI description can state: null
+# characters, and halves of a surrogate pair (JSON can carry "\ud800"; no text column can hold it).
+PLAIN_TEXT = RegexValidator(
+    r"^[^\x00\uD800-\uDFFF]*$", "Null characters and lone surrogates are not allowed."
+)
 # A council area's GSS code as the API takes it: any case, spaces around it allowed.
 GSS_CODE_TEXT = RegexValidator(
     r"^\s*[EeNnSsWw][0-9]{8}\s*$",
@@ -16,16 +23,58 @@ GSS_CODE_TEXT = RegexValidator(
 class ExactCharField(serializers.CharField):
     """Text taken exactly as sent: a string only (DRF would turn 0 into "0"), with its spaces
     kept, so that the lengths and pattern the OpenAPI description gives are what is checked.
-    Without a pattern of its own, the description says what DRF refuses anyway: null characters.
+    Without a pattern of its own, the description says what DRF refuses anyway (PLAIN_TEXT).
     """
 
     def __init__(self, **kwargs):
         kwargs.setdefault("trim_whitespace", False)
-        kwargs.setdefault("validators", [NO_NULL_CHARACTERS])
+        kwargs.setdefault("validators", [PLAIN_TEXT])
         super().__init__(**kwargs)
+        if PLAIN_TEXT in self.validators:
+            # DRF's own two say again what PLAIN_TEXT says: one message is enough.
+            self.validators = [
+                validator
+                for validator in self.validators
+                if not isinstance(
+                    validator,
+                    (ProhibitNullCharactersValidator, ProhibitSurrogateCharactersValidator),
+                )
+            ]
 
     def to_internal_value(self, data):
         if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# JSON bodies take each value as the JSON type the description gives. DRF would also read "12" as
+# an age, "yes" or 0 as a boolean and "1.5" as a longitude, which the description cannot say and a
+# client should not rely on. (Query parameters are text, so their fields stay DRF's own.)
+
+
+class ExactBooleanField(serializers.BooleanField):
+    """true or false (or null where allowed), nothing else."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data
+
+
+class ExactIntegerField(serializers.IntegerField):
+    """A JSON number with no fraction (12 or 12.0, as JSON Schema's "integer"), not text."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class ExactFloatField(serializers.FloatField):
+    """A JSON number, not text."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (int, float)):
             self.fail("invalid")
         return super().to_internal_value(data)
 
@@ -35,6 +84,10 @@ class StrictSerializer(serializers.Serializer):
 
     # Names that another part of the view reads (a paginator's page number): allowed, checked there.
     handled_elsewhere: tuple[str, ...] = ()
+    # Ways of saying one thing, by what a person would call each, with the fields each takes whole
+    # (lon with lat): a request may use one of them, or none. Checked in validate() and stated in
+    # the OpenAPI description as a oneOf (StrictSerializerSchema), from this one definition.
+    alternatives: dict[str, tuple[str, ...]] = {}
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
@@ -45,6 +98,24 @@ class StrictSerializer(serializers.Serializer):
                     {name: ["This field is not part of the request."] for name in unknown}
                 )
         return super().to_internal_value(data)
+
+    def validate(self, data: dict) -> dict:
+        chosen = []
+        for fields in self.alternatives.values():
+            given = [name for name in fields if name in data]
+            if given and len(given) < len(fields):
+                missing = next(name for name in fields if name not in data)
+                raise serializers.ValidationError(
+                    {missing: [f"Give {' and '.join(fields)} together."]}
+                )
+            if given:
+                chosen.append(fields[0])
+        if len(chosen) > 1:
+            *others, last = self.alternatives
+            raise serializers.ValidationError(
+                {chosen[0]: [f"Give one of {', '.join(others)} or {last}, not several."]}
+            )
+        return data
 
     @classmethod
     def validated(cls, data) -> dict:
@@ -71,7 +142,41 @@ class StrictSerializerSchema(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
-        return {**schema, "additionalProperties": False}
+        properties = {
+            name: _blank_in_pattern(field) for name, field in schema["properties"].items()
+        }
+        schema = {**schema, "properties": properties, "additionalProperties": False}
+        if self.target.alternatives:
+            schema["oneOf"] = alternatives_schema(self.target.alternatives)
+        return schema
+
+
+def _blank_in_pattern(field: dict) -> dict:
+    """drf-spectacular describes blank-allowing text with a pattern as "oneOf: the pattern, or
+    empty". Where the pattern takes empty text too (PLAIN_TEXT does), "" fits both branches, so
+    that description refused the blank the field accepts: such a field is its pattern alone."""
+    text, *blank = field.get("oneOf", [{}])
+    if blank == [{"type": "string", "maxLength": 0}] and re.search(text.get("pattern", "^$"), ""):
+        return {**{key: value for key, value in field.items() if key != "oneOf"}, **text}
+    return field
+
+
+def alternatives_schema(alternatives: dict[str, tuple[str, ...]]) -> list[dict]:
+    """One branch for each alternative (its fields all given, the others' absent) and one for
+    none of them: exactly one branch fits any request StrictSerializer.validate() accepts."""
+    every_field = [name for fields in alternatives.values() for name in fields]
+    absent = {"not": {}}
+
+    def only(fields: tuple[str, ...]) -> dict:
+        return {name: absent for name in every_field if name not in fields}
+
+    return [
+        *(
+            {"title": title, "required": list(fields), "properties": only(fields)}
+            for title, fields in alternatives.items()
+        ),
+        {"title": "none of them", "properties": only(())},
+    ]
 
 
 class ProblemSerializer(serializers.Serializer):
@@ -89,6 +194,8 @@ class ProblemSerializer(serializers.Serializer):
 
 
 class PlaceSuggestionRequestSerializer(StrictSerializer):
+    """What someone has typed so far. Nothing typed is a 400: there is nothing to suggest from."""
+
     q = ExactCharField(
         min_length=1,
         max_length=100,

@@ -364,6 +364,10 @@ SPECTACULAR_SETTINGS = {
         "OfferCodeEnum": "services.models.OfferCode",
         "AccessCodeEnum": "services.models.AccessCode",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "servicemap.api_links.add_links",
+    ],
 }
 
 # Two caches. "default" keeps what any process can rebuild (the area shapes): Redis when CACHE_URL

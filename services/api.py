@@ -2,7 +2,7 @@
 
 from django.core.validators import slug_re
 from django.http import HttpResponse
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.pagination import PageNumberPagination
@@ -32,6 +32,20 @@ class SearchView(APIView):
         request=SearchRequestSerializer,
         responses={200: SearchResponseSerializer, **problems(400)},
         summary="Find the services a person can use",
+        examples=[
+            OpenApiExample(
+                "In a council area",
+                value={"area": "S12000036", "age": 30, "gender": "woman", "needs": ["counselling"]},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "At a point",
+                value={"lon": -3.17, "lat": 55.97, "involvement": "current", "trafficked": False},
+                request_only=True,
+            ),
+            OpenApiExample("At a postcode", value={"place": "EH6 5AB"}, request_only=True),
+            OpenApiExample("Remote support only", value={"remote_only": True}, request_only=True),
+        ],
     )
     def post(self, request: Request) -> Response:
         answers = SearchRequestSerializer.validated(request.data)

@@ -9,7 +9,14 @@ from rest_framework import serializers
 from geography.locate import Located
 from geography.lookup import area_with_code
 from geography.models import CouncilArea
-from geography.serializers import GSS_CODE_TEXT, ExactCharField, StrictSerializer
+from geography.serializers import (
+    GSS_CODE_TEXT,
+    ExactBooleanField,
+    ExactCharField,
+    ExactFloatField,
+    ExactIntegerField,
+    StrictSerializer,
+)
 from services.eligibility import Gender, PersonInvolvement
 from services.models import (
     MAX_AGE,
@@ -33,7 +40,10 @@ MAX_RESULTS = 500
 
 
 class SearchRequestSerializer(StrictSerializer):
-    """A person's answers and where they are; every field may be left out."""
+    """A person's answers and where they are: an area, a point (lon and lat), a place, or none of
+    them. Every field may be left out."""
+
+    alternatives = {"area": ("area",), "a point (lon and lat)": ("lon", "lat"), "place": ("place",)}
 
     area = ExactCharField(
         required=False,
@@ -47,41 +57,30 @@ class SearchRequestSerializer(StrictSerializer):
         max_length=100,
         help_text="A postcode (EH6 5AB), a postcode district (EH6) or a town or village name.",
     )
-    lon = serializers.FloatField(required=False, min_value=-180, max_value=180)
-    lat = serializers.FloatField(required=False, min_value=-90, max_value=90)
-    age = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_AGE)
+    lon = ExactFloatField(required=False, min_value=-180, max_value=180)
+    lat = ExactFloatField(required=False, min_value=-90, max_value=90)
+    age = ExactIntegerField(required=False, allow_null=True, min_value=0, max_value=MAX_AGE)
     gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_null=True)
-    trans = serializers.BooleanField(required=False, allow_null=True, default=None)
+    trans = ExactBooleanField(required=False, allow_null=True, default=None)
     involvement = serializers.ChoiceField(
         choices=PersonInvolvement.choices, required=False, allow_null=True
     )
-    trafficked = serializers.BooleanField(required=False, allow_null=True, default=None)
+    trafficked = ExactBooleanField(required=False, allow_null=True, default=None)
     needs = serializers.ListField(
         child=serializers.ChoiceField(choices=OfferCode.choices),
         required=False,
         max_length=len(OfferCode.choices),
         help_text="Kinds of help wanted: services offering none of them are not eligible.",
     )
-    remote_only = serializers.BooleanField(required=False, default=False)
-    include_not_eligible = serializers.BooleanField(required=False, default=False)
-    limit = serializers.IntegerField(
+    remote_only = ExactBooleanField(required=False, default=False)
+    include_not_eligible = ExactBooleanField(required=False, default=False)
+    limit = ExactIntegerField(
         required=False,
         default=DEFAULT_RESULTS,
         min_value=1,
         max_value=MAX_RESULTS,
         help_text="At most this many results, the best first.",
     )
-
-    def validate(self, data: dict) -> dict:
-        if ("lon" in data) != ("lat" in data):
-            missing = "lat" if "lon" in data else "lon"
-            raise serializers.ValidationError({missing: ["Give lon and lat together."]})
-        given = [name for name in ("area", "lon", "place") if name in data]
-        if len(given) > 1:
-            raise serializers.ValidationError(
-                {given[0]: ["Give one of area, a point (lon and lat) or place, not several."]}
-            )
-        return data
 
 
 class AreaSummarySerializer(serializers.Serializer):

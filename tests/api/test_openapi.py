@@ -104,3 +104,29 @@ def test_the_documentation_page_lists_every_operation_from_our_origin_only(clien
 )
 def test_a_schema_is_described_in_a_few_words(schema, text):
     assert type_text(schema) == text
+
+
+def test_every_list_links_to_the_record_its_first_item_names():
+    schema = api_schema()
+    operations_by_id = {
+        operation["operationId"]: (path, operation)
+        for path, item in schema["paths"].items()
+        for operation in item.values()
+    }
+    links = {
+        path: link
+        for path, operation in operations_by_id.values()
+        for link in operation["responses"]["200"].get("links", {}).values()
+    }
+    lists_of_records = {
+        path
+        for path in schema["paths"]
+        if any(other.startswith(f"{path}/{{") for other in schema["paths"])
+    }
+
+    # The search's results are services too.
+    assert set(links) == lists_of_records | {"/api/v1/search"}
+    for link in links.values():
+        target_path, target = operations_by_id[link["operationId"]]
+        path_parameters = {p["name"] for p in target["parameters"] if p["in"] == "path"}
+        assert set(link["parameters"]) == path_parameters, target_path

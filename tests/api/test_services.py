@@ -117,6 +117,8 @@ def test_an_unknown_or_unpublished_service_is_a_404_problem(client, slug):
     ("query", "bad_field"),
     [
         ({"area": "Edinburgh, please"}, "area"),
+        ({"area": "foo"}, "area"),
+        ({"area": "S1200003"}, "area"),
         ({"offer": "massage"}, "offer"),
         ({"page_size": "500"}, "page_size"),
         ({"page_size": "none"}, "page_size"),

@@ -3,7 +3,9 @@
 import json
 
 import pytest
+from jsonschema import Draft4Validator
 
+from servicemap.api_docs import api_schema
 from services.models import Service
 from services.openreferral import schemas
 from services.openreferral.ids import organisation_id, service_id
@@ -248,6 +250,8 @@ def test_our_taxonomy_filters_nothing_out(client):
         ({"colour": "blue"}, "colour"),
         ({"page": "abc"}, "page"),
         ({"page": "0"}, "page"),
+        ({"per_page": "abc"}, "per_page"),
+        ({"per_page": "0"}, "per_page"),
         ({"per_page": "101"}, "per_page"),
         ({"per_page": "null"}, "per_page"),
         ({"page": "1000001"}, "page"),
@@ -259,6 +263,18 @@ def test_bad_parameters_are_problems_naming_the_field(client, query, bad_field):
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
     assert list(response.json()["errors"]) == [bad_field]
+
+
+@pytest.mark.parametrize("path", ["/openreferral/services", "/openreferral/taxonomies"])
+def test_a_blank_search_finds_everything_as_the_description_says(client, path):
+    described = next(
+        parameter["schema"]
+        for parameter in api_schema()["paths"][path]["get"]["parameters"]
+        if parameter["name"] == "search"
+    )
+
+    assert client.get(path, {"search": ""}).json() == client.get(path).json()
+    assert list(Draft4Validator(described).iter_errors("")) == []
 
 
 @pytest.mark.parametrize(

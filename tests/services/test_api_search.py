@@ -3,6 +3,9 @@
 import json
 
 import pytest
+from jsonschema import Draft4Validator
+
+from servicemap.api_docs import api_schema
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +75,16 @@ def test_not_eligible_services_come_only_when_asked_for(client):
     assert {r["status"] for r in caseworker["results"][1:]} == {"not_eligible"}
 
 
+def test_a_gss_code_we_do_not_hold_is_answered_with_a_message_and_no_area(client):
+    response = post(client, {"area": "S12999999"})
+    body = response.json()
+
+    assert response.status_code == 200
+    assert body["area"] is None
+    assert body["message"].startswith("There is no council area with this code.")
+    assert body["count"] == post(client, {"place": "Nowhere at all"}).json()["count"]
+
+
 def test_an_empty_body_lists_every_service(client):
     body = post(client, {}).json()
 
@@ -107,6 +120,14 @@ def test_a_council_area_code_we_do_not_hold_is_answered_like_a_place_we_cannot_f
         ({"needs": ["sexual_health", "massage"]}, {"needs.1"}),
         ({"needs": "sexual_health"}, {"needs"}),
         ({"trans": "perhaps"}, {"trans"}),
+        # Each value as the JSON type the description gives, not text or a number standing in.
+        ({"age": "30"}, {"age"}),
+        ({"limit": "5"}, {"limit"}),
+        ({"lon": "-3.2", "lat": 55.9}, {"lon"}),
+        ({"trafficked": 0}, {"trafficked"}),
+        ({"remote_only": "yes"}, {"remote_only"}),
+        ({"include_not_eligible": 1}, {"include_not_eligible"}),
+        ({"place": "Leith\ud800"}, {"place"}),
         ({"area": "S12000036", "lon": -3.2, "lat": 55.9}, {"area"}),
         ({"colour": "blue", "age": "x"}, {"colour"}),
         ([1, 2, 3], {"non_field_errors"}),
@@ -121,6 +142,44 @@ def test_bad_input_is_a_400_problem_naming_each_bad_field(client, body, bad_fiel
     assert problem["status"] == 400
     assert problem["title"] == "Bad Request"
     assert set(problem["errors"]) == bad_fields
+
+
+def search_request_schema() -> dict:
+    """The request body's schema as /api/v1/openapi.json gives it, its references resolvable."""
+    return {"$ref": "#/components/schemas/SearchRequest", **api_schema()}
+
+
+@pytest.mark.parametrize(
+    ("body", "accepted", "message"),
+    [
+        ({}, True, None),
+        ({"area": "S12000036"}, True, None),
+        ({"lon": -3.17, "lat": 55.97}, True, None),
+        ({"place": "EH6 5AB"}, True, None),
+        ({"lon": -3.17}, False, {"lat": ["Give lon and lat together."]}),
+        ({"lat": 55.97, "age": 30}, False, {"lon": ["Give lon and lat together."]}),
+        (
+            {"area": "S12000036", "place": "Leith"},
+            False,
+            {"area": ["Give one of area, a point (lon and lat) or place, not several."]},
+        ),
+        (
+            {"place": "Leith", "lon": -3.17, "lat": 55.97},
+            False,
+            {"lon": ["Give one of area, a point (lon and lat) or place, not several."]},
+        ),
+    ],
+)
+def test_one_of_an_area_a_point_or_a_place_is_taken_as_the_description_says(
+    client, body, accepted, message
+):
+    response = post(client, body)
+    described_errors = list(Draft4Validator(search_request_schema()).iter_errors(body))
+
+    assert response.status_code == (200 if accepted else 400)
+    assert (described_errors == []) == accepted
+    if message:
+        assert response.json()["errors"] == message
 
 
 @pytest.mark.parametrize(
