@@ -92,19 +92,6 @@ def test_an_empty_body_lists_every_service(client):
     assert body["area"] is None
 
 
-def test_a_council_area_code_we_do_not_hold_is_answered_like_a_place_we_cannot_find(client):
-    response = post(client, {"area": "S12999999", "age": 30})
-
-    assert response.status_code == 200
-    body = response.json()
-    assert body["area"] is None
-    assert body["message"] == (
-        "There is no council area with this code. These services work across Scotland, the UK or "
-        "remotely."
-    )
-    assert {result["slug"] for result in body["results"]} >= {"national-ugly-mugs"}
-
-
 @pytest.mark.parametrize(
     ("body", "bad_fields"),
     [
