@@ -96,3 +96,19 @@ def test_distance_is_to_the_nearest_base(point, bases, expected):
 
 def test_great_circle_distance_edinburgh_to_lerwick():
     assert round(great_circle_km(-3.1883, 55.9533, -1.1450, 60.1550)) == 482
+
+
+@pytest.mark.parametrize(
+    ("access", "words"),
+    [
+        ({"online", "phone"}, "online and by phone"),
+        ({"text"}, "by text"),
+        ({"phone", "text"}, "by phone and by text"),
+        (set(), "remotely"),
+    ],
+)
+def test_remote_support_is_named_by_the_ways_it_can_be_reached(access, words):
+    # Built here, not at import, so that the words are worked out while the test runs.
+    reach = Reach(remote=True, access=frozenset(access))
+
+    assert availability(reach, None, remote_only=True).because == (words,)

@@ -40,6 +40,18 @@ def test_distance_is_measured_to_the_exact_address_where_there_is_one(wishes_at_
     assert [r.service.slug for r in outcome.results][:2] == ["wishes", "sacro-another-way"]
 
 
+def test_a_base_given_with_its_height_is_placed_by_its_longitude_and_latitude():
+    # GeoJSON may carry a height after them, as GPS readings and some imports give it.
+    Location.all_objects.filter(service__slug="wishes").update(
+        point={"type": "Point", "coordinates": [*SOUTH_QUEENSFERRY, 12.5]}
+    )
+    edinburgh = CouncilArea.objects.get(code="S12000036")
+
+    outcome = search(SearchQuery(located=True, area=edinburgh, point=NEXT_DOOR))
+
+    assert {r.service.slug: r.distance_km for r in outcome.results}["wishes"] < 0.2
+
+
 def test_the_map_gets_each_service_with_its_bases_marked_exact_or_approximate(
     client, wishes_at_an_exact_address
 ):

@@ -433,3 +433,33 @@ def test_the_people_and_rules_searches_are_compared_on_reach_every_verdict():
     }
 
     assert verdicts == set(Status)
+
+
+TRANS_WOMAN = Person(age=30, gender=WOMAN, trans=True)
+
+
+@pytest.mark.parametrize(
+    ("changes", "person", "status", "reason"),
+    [
+        ({}, TRANS_WOMAN, ELIGIBLE, "Supports trans people"),
+        ({"trans": Inclusion.EXCLUDED}, TRANS_WOMAN, NOT_ELIGIBLE, "Does not support trans people"),
+        ({}, Person(needs=frozenset({"sexual_health"})), UNCLEAR, "Offers sexual health"),
+        (
+            {"other_criteria": "Only for students"},
+            woman_25,
+            UNCLEAR,
+            "Other conditions: Only for students",
+        ),
+    ],
+    ids=["trans included", "trans excluded", "offers", "other conditions"],
+)
+def test_a_stored_service_is_judged_by_the_rules_its_editors_set(changes, person, status, reason):
+    """Read from the database in the test itself (not a shared fixture), so that each rule the
+    editors set (here WISHES's) is seen to reach the verdict."""
+    Service.all_objects.filter(slug="wishes").update(**changes)
+    wishes = Service.all_objects.prefetch_related("offers").get(slug="wishes")
+
+    verdict = evaluate(ServiceRules.of(wishes), person)
+
+    assert verdict.status == status
+    assert any(given.startswith(reason) for given in verdict.reasons), verdict.reasons
