@@ -85,19 +85,15 @@ EQUIVALENT: list[dict[str, str]] = [
             (_COMPACT + " )", "ensure_ascii=False, )"),
         ]
     ),
-    *(
-        {
-            "function": function,
-            "before": f'lon, lat = {point}["coordinates"][:2]',
-            "after": f'lon, lat = {point}["coordinates"][:3]',
-            "why": "every stored point has two coordinates, longitude and latitude (the map "
-            "widget and the importers write no third), so both slices are the same",
-        }
-        for function, point in (
-            ("public_bases", "location.point"),
-            ("label_point", "area.label_point"),
-        )
-    ),
+    {
+        "function": "label_point",
+        "before": 'lon, lat = area.label_point["coordinates"][:2]',
+        "after": 'lon, lat = area.label_point["coordinates"][:3]',
+        "why": "an area's label point is written only by the boundary import "
+        "(geography/boundaries.py, a shapely point on the surface of a 2-D shape), so it has two "
+        "coordinates and both slices are the same; a base's point may carry a height, and "
+        "tests/services/test_bases.py holds public_bases to its first two",
+    },
     *(
         {
             "function": "Catalogue.__init__",
