@@ -9,12 +9,13 @@ SENSITIVE_WORDS = ("sex", "escort", "prostitut", "brothel", "selling", "traffick
 
 class PageReader(HTMLParser):
     """Collects the page's <title> (the document's, not those naming areas inside an <svg>) and
-    everything a strict CSP would refuse to run or apply."""
+    everything a strict CSP would refuse to run or apply, and where its links go."""
 
     def __init__(self, html: str):
         super().__init__()
         self.title = ""
         self.inline_code: list[str] = []
+        self.links: list[str] = []
         self._in_title = False
         self._in_svg = False
         self.feed(html)
@@ -22,6 +23,8 @@ class PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {name for name, _ in attrs}
+        if tag == "a":
+            self.links += [value for name, value in attrs if name == "href" and value]
         if tag == "script" and "src" not in names:
             self.inline_code.append("<script> without src")
         if tag == "style":

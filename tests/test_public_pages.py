@@ -71,6 +71,16 @@ def test_public_page_has_the_quick_exit_no_inline_code_and_a_discreet_title(clie
     assert sensitive_words_in(url) == []
 
 
+@pytest.mark.parametrize("url", public_page_urls())
+def test_every_public_page_leads_to_the_statistics_and_to_suggesting_a_change(client, db, url):
+    html = client.get(url).content.decode()
+    links = PageReader(html).links
+
+    for name in ("statistics", "suggest"):
+        # Linked from every other page; named, not linked, on its own.
+        assert (reverse(name) in links) == (url != reverse(name))
+
+
 def test_leave_clears_the_site_data_and_sends_you_to_the_neutral_site(client):
     response = client.get("/leave")
 
