@@ -81,7 +81,7 @@ class LocationInline(MapAdminMixin, admin.StackedInline):
 class ContactRouteInline(admin.TabularInline):
     model = ContactRoute
     extra = 0
-    fields = ("kind", "value", "label", "public")
+    fields = ("kind", "value", "label", "hours", "public", "source_url", "confirmed_on")
 
 
 class ServiceSourceInline(admin.TabularInline):
@@ -173,10 +173,12 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         "police_led",
         "waiting_list",
         "last_verified",
+        "status",
         "published",
     )
     list_filter = (
         "published",
+        "status",
         "scope",
         "remote",
         "police_led",
@@ -222,6 +224,10 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         ),
         ("Waiting list", {"fields": ("waiting_list", "next_course_starts")}),
         (
+            "Is it still running",
+            {"fields": (("status", "status_seen_on"), "status_note", "status_source")},
+        ),
+        (
             "Checking the facts",
             {
                 "fields": (
@@ -247,8 +253,8 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(ContactRoute)
 class ContactRouteAdmin(SimpleHistoryAdmin):
-    list_display = ("service", "kind", "value", "label", "public")
-    list_filter = ("kind", "public")
+    list_display = ("service", "kind", "value", "label", "public", "confirmed_on")
+    list_filter = ("kind", "public", ("confirmed_on", admin.EmptyFieldListFilter))
     list_select_related = ("service",)
     search_fields = ("value", "label", "service__name")
     autocomplete_fields = ("service",)

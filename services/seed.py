@@ -25,15 +25,26 @@ from services.models import (
     Organisation,
     Service,
     ServiceSource,
+    STATUS_FIELDS,
 )
 
 ORGANISATION_FIELDS = ("name", "website", "description")
 SERVICE_SCALAR_FIELDS = tuple(
     field.name
     for field in Service._meta.concrete_fields
-    # is_synthetic is set by the scale-data generator only, never by a record.
+    # is_synthetic is set by the scale-data generator only, never by a record; a service's current
+    # status comes from the contacts file and the admins (services/contacts_import.py), so a seed
+    # record neither sets it nor counts it as an edit.
     if field.name
-    not in {"id", "organisation", "primary_offer", "created_at", "updated_at", "is_synthetic"}
+    not in {
+        "id",
+        "organisation",
+        "primary_offer",
+        "created_at",
+        "updated_at",
+        "is_synthetic",
+        *STATUS_FIELDS,
+    }
 )
 LOCATION_FIELDS = (
     "name",
