@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from geography.models import CouncilArea
 from services.models import (
+    STATUS_FIELDS,
     AccessCode,
     ContactRoute,
     Location,
@@ -25,7 +26,6 @@ from services.models import (
     Organisation,
     Service,
     ServiceSource,
-    STATUS_FIELDS,
 )
 
 ORGANISATION_FIELDS = ("name", "website", "description")
