@@ -1,4 +1,5 @@
-"""The published services, loaded and compiled once per data version for fast searches.
+"""The published services still running (a closed one keeps its page but leaves the search),
+loaded and compiled once per data version for fast searches.
 
 Loading and compiling every service takes six queries and, at ten thousand services, a good
 fraction of a second; a search must take milliseconds. So each server process keeps the compiled
@@ -254,7 +255,7 @@ def build_catalogue() -> Catalogue:
             "code", "name", "country"
         )
     ]
-    return Catalogue(list(published_services()), areas)
+    return Catalogue(list(published_services().not_closed()), areas)
 
 
 _lock = threading.Lock()

@@ -233,6 +233,10 @@ class ServiceQuerySet(BulkWritesQuerySet):
             | models.Q(last_verified__lt=review_cutoff(today or timezone.localdate()))
         )
 
+    def not_closed(self) -> "ServiceQuerySet":
+        """Services a person can still use: a closed one keeps its page but leaves the finder."""
+        return self.exclude(status=ServiceStatus.CLOSED)
+
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
             "offers", "access_routes", "coverage"
