@@ -80,6 +80,7 @@ class LocationInline(MapAdminMixin, admin.StackedInline):
 
 class ContactRouteInline(admin.TabularInline):
     model = ContactRoute
+    formfield_overrides = HTTPS_BY_DEFAULT
     extra = 0
     fields = ("kind", "value", "label", "hours", "public", "source_url", "confirmed_on")
 
@@ -90,10 +91,17 @@ class ServiceSourceInline(admin.TabularInline):
     extra = 0
 
 
+def https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs = {**HTTPS_BY_DEFAULT[models.URLField], **kwargs}
+    return field.formfield(**kwargs)
+
+
 class ServiceAdminForm(forms.ModelForm):
     class Meta:
         model = Service
         fields = "__all__"  # noqa: DJ007  (the admin narrows this to its fieldsets)
+        formfield_callback = https_by_default
         widgets = {
             "offers": forms.CheckboxSelectMultiple,
             "access_routes": forms.CheckboxSelectMultiple,
@@ -163,6 +171,7 @@ class LowConfidenceFilter(admin.SimpleListFilter):
 
 @admin.register(Service)
 class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_BY_DEFAULT
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = (
@@ -253,6 +262,7 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(ContactRoute)
 class ContactRouteAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_BY_DEFAULT
     list_display = ("service", "kind", "value", "label", "public", "confirmed_on")
     list_filter = ("kind", "public", ("confirmed_on", admin.EmptyFieldListFilter))
     list_select_related = ("service",)
