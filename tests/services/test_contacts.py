@@ -274,7 +274,8 @@ def test_every_published_service_shows_a_route_or_says_it_has_none_and_leads_els
     for service in published_services():
         shown = reaching(service)
         if service.slug in SERVICES_WITH_A_ROUTE:
-            assert shown["routes"] and not shown["no_route"]
+            assert shown["routes"]
+            assert not shown["no_route"]
             assert all(route.state == NOT_YET_CONFIRMED for route in shown["routes"])
         else:
             assert (shown["routes"], shown["no_route"]) == ([], NO_ROUTE)
