@@ -351,3 +351,20 @@ def test_a_closed_service_leaves_the_search_but_keeps_its_page_saying_closed(cli
     response = client.get(reverse("service-detail", args=["roam"]))
     assert response.status_code == 200
     assert "Closed: Its funding ended." in response.content.decode()
+
+
+# The API
+
+
+def test_the_api_gives_each_route_its_state_and_each_service_its_status(client):
+    service = client.get(reverse("api-service", args=["rasac-perth-kinross"])).json()
+    search = client.post(reverse("api-search"), {}, content_type="application/json").json()
+    result = next(r for r in search["results"] if r["slug"] == "rasac-perth-kinross")
+
+    for answer in (service, result):
+        assert answer["service_status"]["value"] == "running"
+        assert answer["service_status"]["seen_on"] == "2024-11-27"
+        helpline = next(c for c in answer["contacts"] if c["value"] == "01738 630965")
+        assert helpline["kind"] == "phone"
+        assert helpline["confirmed_on"] is None
+        assert helpline["source_url"] == "http://www.rasacpk.org.uk/recently-sarn/"
