@@ -27,6 +27,7 @@ ROUTES_ADDED_BY_THE_CONTACTS_FILE = [
     "rasac-perth-kinross",
     "routes-out",
     "tara",
+    "national-ugly-mugs",
     "you-my-sister",
 ]
 
@@ -148,10 +149,10 @@ def test_loading_twice_changes_nothing(db):
 
     report = load_services(SEED_FILE)
 
-    # The contacts file (loaded after the seed) gave these routes the seed does not hold: the seed
-    # keeps them, as it keeps any change made since seeding.
-    assert report.kept == ROUTES_ADDED_BY_THE_CONTACTS_FILE
-    assert (len(report.created), len(report.updated), len(report.unchanged)) == (0, 0, 11)
+    # The contacts file (loaded after the seed) gave these routes, or sources for routes, that the
+    # seed does not hold: the seed keeps them, as it keeps any change made since seeding.
+    assert sorted(report.kept) == sorted(ROUTES_ADDED_BY_THE_CONTACTS_FILE)
+    assert (len(report.created), len(report.updated), len(report.unchanged)) == (0, 0, 10)
     after = {
         service.slug: (service.updated_at, service_record(service)) for service in services.all()
     }
@@ -162,11 +163,11 @@ def test_an_admin_edit_is_kept_unless_overwrite_is_asked_for(db):
     services.filter(slug="wishes").update(summary="Edited by an admin")
 
     kept = load_services(SEED_FILE)
-    assert kept.kept == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
+    assert sorted(kept.kept) == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
     assert services.get(slug="wishes").summary == "Edited by an admin"
 
     reset = load_services(SEED_FILE, overwrite=True)
-    assert reset.updated == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
+    assert sorted(reset.updated) == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
     assert services.get(slug="wishes").summary.startswith("A women-only sexual health service")
 
 
