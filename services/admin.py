@@ -80,8 +80,9 @@ class LocationInline(MapAdminMixin, admin.StackedInline):
 
 class ContactRouteInline(admin.TabularInline):
     model = ContactRoute
+    formfield_overrides = HTTPS_BY_DEFAULT
     extra = 0
-    fields = ("kind", "value", "label", "public")
+    fields = ("kind", "value", "label", "hours", "public", "source_url", "confirmed_on")
 
 
 class ServiceSourceInline(admin.TabularInline):
@@ -90,10 +91,17 @@ class ServiceSourceInline(admin.TabularInline):
     extra = 0
 
 
+def https_by_default(field: models.Field, **kwargs) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs = {**HTTPS_BY_DEFAULT[models.URLField], **kwargs}
+    return field.formfield(**kwargs)
+
+
 class ServiceAdminForm(forms.ModelForm):
     class Meta:
         model = Service
         fields = "__all__"  # noqa: DJ007  (the admin narrows this to its fieldsets)
+        formfield_callback = https_by_default
         widgets = {
             "offers": forms.CheckboxSelectMultiple,
             "access_routes": forms.CheckboxSelectMultiple,
@@ -163,6 +171,7 @@ class LowConfidenceFilter(admin.SimpleListFilter):
 
 @admin.register(Service)
 class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_BY_DEFAULT
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
     list_display = (
@@ -173,10 +182,12 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         "police_led",
         "waiting_list",
         "last_verified",
+        "status",
         "published",
     )
     list_filter = (
         "published",
+        "status",
         "scope",
         "remote",
         "police_led",
@@ -222,6 +233,10 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         ),
         ("Waiting list", {"fields": ("waiting_list", "next_course_starts")}),
         (
+            "Is it still running",
+            {"fields": (("status", "status_seen_on"), "status_note", "status_source")},
+        ),
+        (
             "Checking the facts",
             {
                 "fields": (
@@ -247,8 +262,9 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(ContactRoute)
 class ContactRouteAdmin(SimpleHistoryAdmin):
-    list_display = ("service", "kind", "value", "label", "public")
-    list_filter = ("kind", "public")
+    formfield_overrides = HTTPS_BY_DEFAULT
+    list_display = ("service", "kind", "value", "label", "public", "confirmed_on")
+    list_filter = ("kind", "public", ("confirmed_on", admin.EmptyFieldListFilter))
     list_select_related = ("service",)
     search_fields = ("value", "label", "service__name")
     autocomplete_fields = ("service",)

@@ -1,4 +1,5 @@
-"""The published services, loaded and compiled once per data version for fast searches.
+"""The published services still running (a closed one keeps its page but leaves the search),
+loaded and compiled once per data version for fast searches.
 
 Loading and compiling every service takes six queries and, at ten thousand services, a good
 fraction of a second; a search must take milliseconds. So each server process keeps the compiled
@@ -17,6 +18,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import date
 
 import numpy
 from django.conf import settings
@@ -132,7 +134,28 @@ def service_summary(service: Service, reach: Reach) -> dict:
             {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
             for base in public_bases(service)
         ],
+        "contacts": [
+            {
+                "kind": route.kind,
+                "value": route.value,
+                "label": route.label,
+                "hours": route.hours,
+                "source_url": route.source_url,
+                "confirmed_on": iso_date(route.confirmed_on),
+            }
+            for route in service.public_contacts
+        ],
+        "service_status": {
+            "value": service.status,
+            "note": service.status_note,
+            "source": service.status_source,
+            "seen_on": iso_date(service.status_seen_on),
+        },
     }
+
+
+def iso_date(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 class Catalogue:
@@ -254,7 +277,7 @@ def build_catalogue() -> Catalogue:
             "code", "name", "country"
         )
     ]
-    return Catalogue(list(published_services()), areas)
+    return Catalogue(list(published_services().not_closed()), areas)
 
 
 _lock = threading.Lock()

@@ -113,6 +113,22 @@ class ContactKind(models.TextChoices):
     EMAIL = "email", "Email"
     WEBSITE = "website", "Website"
     ONLINE_FORM = "online_form", "Online form"
+    # A public address a person may go to (a drop-in); never a confidential one (see public).
+    ADDRESS = "address", "Address"
+
+
+class ServiceStatus(models.TextChoices):
+    """Whether a service still runs, as far as the latest evidence shows (design §4)."""
+
+    RUNNING = "running", "Running"
+    CHANGED = "changed", "Changed"
+    TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
+    CLOSED = "closed", "Closed"
+    UNKNOWN = "unknown", "Not known"
+
+
+# A service's current status, kept together: the contacts loader and the admins set them.
+STATUS_FIELDS = ("status", "status_note", "status_source", "status_seen_on")
 
 
 class Timestamped(models.Model):
@@ -216,6 +232,10 @@ class ServiceQuerySet(BulkWritesQuerySet):
             models.Q(last_verified__isnull=True)
             | models.Q(last_verified__lt=review_cutoff(today or timezone.localdate()))
         )
+
+    def not_closed(self) -> "ServiceQuerySet":
+        """Services a person can still use: a closed one keeps its page but leaves the finder."""
+        return self.exclude(status=ServiceStatus.CLOSED)
 
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
@@ -348,6 +368,25 @@ class Service(Timestamped):
         blank=True, help_text="For admins only: where facts came from and what to check."
     )
     published = models.BooleanField(default=True, help_text="Shown on the public site.")
+    status = models.CharField(
+        "current status",
+        max_length=20,
+        choices=ServiceStatus.choices,
+        default=ServiceStatus.UNKNOWN,
+        help_text="A closed service leaves the finder but keeps its page.",
+    )
+    status_note = models.TextField(
+        "what changed, or the evidence", blank=True, help_text="Shown to visitors when changed."
+    )
+    status_source = models.URLField(
+        "status source", max_length=500, blank=True, help_text="The page the evidence is on."
+    )
+    status_seen_on = models.DateField(
+        "status evidence dated",
+        null=True,
+        blank=True,
+        help_text="The date of the latest evidence of its status.",
+    )
     is_synthetic = models.BooleanField(
         "synthetic test data",
         default=False,
@@ -390,6 +429,11 @@ class Service(Timestamped):
                 violation_error_message=(
                     "A next course date only applies to services that start with the next course."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ServiceStatus.CHANGED) | ~models.Q(status_note=""),
+                name="service_changed_status_says_what_changed",
+                violation_error_message="Say what changed: visitors read it beside the service.",
             ),
         ]
 
@@ -520,12 +564,28 @@ class ContactRoute(Timestamped):
     kind = models.CharField(max_length=12, choices=ContactKind.choices)
     value = models.CharField(max_length=300, help_text="The number, address or web address.")
     label = models.CharField(
-        max_length=200, blank=True, help_text="e.g. 'Outreach team' or 'Monday to Friday, 9 to 5'."
+        max_length=500, blank=True, help_text="What it is for, e.g. 'Helpline' or 'Outreach team'."
+    )
+    hours = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="When it is answered or open, e.g. '9am-5pm weekdays'.",
     )
     public = models.BooleanField(
         "may be shown",
         default=True,
-        help_text="Untick for contacts meant for professionals only: they are never published.",
+        help_text="Untick for contacts meant for professionals only, and for confidential "
+        "addresses (safe accommodation, refuges): they are never published.",
+    )
+    source_url = models.URLField(
+        "source", max_length=500, blank=True, help_text="The public page this route was taken from."
+    )
+    confirmed_on = models.DateField(
+        "confirmed with the service on",
+        null=True,
+        blank=True,
+        help_text="Leave empty until the service itself has confirmed it: visitors are told it "
+        "comes from a public source and is not yet confirmed.",
     )
 
     all_objects = BulkWritesManager()

@@ -18,6 +18,7 @@ from django.db import models, transaction
 
 from geography.models import CouncilArea
 from services.models import (
+    STATUS_FIELDS,
     AccessCode,
     ContactRoute,
     Location,
@@ -31,9 +32,19 @@ ORGANISATION_FIELDS = ("name", "website", "description")
 SERVICE_SCALAR_FIELDS = tuple(
     field.name
     for field in Service._meta.concrete_fields
-    # is_synthetic is set by the scale-data generator only, never by a record.
+    # is_synthetic is set by the scale-data generator only, never by a record; a service's current
+    # status comes from the contacts file and the admins (services/contacts_import.py), so a seed
+    # record neither sets it nor counts it as an edit.
     if field.name
-    not in {"id", "organisation", "primary_offer", "created_at", "updated_at", "is_synthetic"}
+    not in {
+        "id",
+        "organisation",
+        "primary_offer",
+        "created_at",
+        "updated_at",
+        "is_synthetic",
+        *STATUS_FIELDS,
+    }
 )
 LOCATION_FIELDS = (
     "name",
@@ -45,6 +56,9 @@ LOCATION_FIELDS = (
     "public",
 )
 CONTACT_FIELDS = ("kind", "value", "label", "public")
+# Where a route came from and whether the service confirmed it: kept with the route by every
+# loader, though an Open Referral feed does not carry them (services/openreferral/importer.py).
+ROUTE_STATE_FIELDS = ("hours", "source_url", "confirmed_on")
 SOURCE_FIELDS = ("url", "title")
 SERVICE_RELATED_FIELDS = (
     "organisation",
@@ -129,7 +143,7 @@ def service_record(service: Service) -> dict[str, Any]:
         ),
         contact_routes=sorted(
             (
-                {name: _plain(route, name) for name in CONTACT_FIELDS}
+                {name: _plain(route, name) for name in CONTACT_FIELDS + ROUTE_STATE_FIELDS}
                 for route in ContactRoute.all_objects.filter(service=service)
             ),
             key=lambda route: (route["kind"], route["value"]),
@@ -219,7 +233,7 @@ def _replace_children(service: Service, record: dict[str, Any], label: str) -> N
         _save(location, f"{label} location {location_record.get('name')!r}")
     ContactRoute.all_objects.filter(service=service).delete()
     for route_record in record.get("contact_routes", []):
-        _check_keys(route_record, CONTACT_FIELDS, f"{label} contact route")
+        _check_keys(route_record, CONTACT_FIELDS + ROUTE_STATE_FIELDS, f"{label} contact route")
         _save(ContactRoute(service=service, **route_record), f"{label} contact route")
     service.sources.all().delete()
     for source_record in record.get("sources", []):
@@ -258,7 +272,12 @@ def _normalised(record: dict[str, Any]) -> dict[str, Any]:
         ),
         contact_routes=sorted(
             (
-                {name: route.get(name, _default(ContactRoute, name)) for name in CONTACT_FIELDS}
+                {
+                    name: _plain_value(
+                        ContactRoute, name, route.get(name, _default(ContactRoute, name))
+                    )
+                    for name in CONTACT_FIELDS + ROUTE_STATE_FIELDS
+                }
                 for route in record.get("contact_routes", [])
             ),
             key=lambda route: (route["kind"], route["value"]),

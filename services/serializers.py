@@ -29,6 +29,7 @@ from services.models import (
     Scope,
     Service,
     ServiceQuerySet,
+    ServiceStatus,
     WaitingList,
 )
 from services.search import Result, SearchOutcome, location_message
@@ -97,6 +98,36 @@ class BaseSerializer(serializers.Serializer):
     )
 
 
+class ContactSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=ContactKind.choices)
+    value = serializers.CharField(
+        help_text="The number, email address, web address or public address."
+    )
+    label = serializers.CharField(allow_blank=True, help_text="What it is for.")
+    hours = serializers.CharField(allow_blank=True, help_text="When it is answered or open.")
+    source_url = serializers.CharField(
+        allow_blank=True, help_text="The public page this route was taken from."
+    )
+    confirmed_on = serializers.DateField(
+        allow_null=True,
+        help_text="When the service confirmed it; null: from a public source, not yet confirmed "
+        "with the service.",
+    )
+
+
+class ServiceStatusSerializer(serializers.Serializer):
+    """Whether a service still runs, as far as the latest evidence shows."""
+
+    value = serializers.ChoiceField(choices=ServiceStatus.choices, source="status")
+    note = serializers.CharField(
+        allow_blank=True, source="status_note", help_text="What changed, or the evidence."
+    )
+    source = serializers.CharField(allow_blank=True, source="status_source")
+    seen_on = serializers.DateField(
+        allow_null=True, source="status_seen_on", help_text="The date of the latest evidence."
+    )
+
+
 class SearchResultSerializer(serializers.Serializer):
     """Documents one result (search_response_json builds it)."""
 
@@ -118,6 +149,10 @@ class SearchResultSerializer(serializers.Serializer):
     scope = serializers.ChoiceField(choices=Scope.choices)
     remote = serializers.BooleanField()
     bases = BaseSerializer(many=True, help_text="Public bases, for map markers.")
+    contacts = ContactSerializer(many=True, help_text="Its public contact routes.")
+    service_status = ServiceStatusSerializer(
+        help_text="Whether it still runs (closed services are not searched)."
+    )
 
 
 class SearchResponseSerializer(serializers.Serializer):
@@ -250,12 +285,6 @@ class LocationSerializer(serializers.Serializer):
         return location.point["coordinates"][1] if location.point else None
 
 
-class ContactSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=ContactKind.choices)
-    value = serializers.CharField(help_text="The number, email address or web address.")
-    label = serializers.CharField(allow_blank=True)
-
-
 class EligibilitySerializer(serializers.Serializer):
     """Who a service is for, as the rules in services/eligibility.py read it."""
 
@@ -300,6 +329,7 @@ class ServiceSerializer(serializers.Serializer):
     eligibility = EligibilitySerializer(source="*")
     locations = LocationSerializer(many=True, source="public_locations")
     contacts = ContactSerializer(many=True, source="public_contacts")
+    service_status = ServiceStatusSerializer(source="*")
     last_verified = serializers.DateField(allow_null=True)
     updated_at = serializers.DateTimeField()
 

@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from services.models import WaitingList
+from services.models import ServiceStatus, WaitingList
+
+NO_ROUTE = "We do not yet have a way to contact this service."
 
 
 def listed(items: list[str]) -> str:
@@ -21,3 +23,22 @@ def waiting_list_text(waiting_list: str, next_course_starts: date | None) -> str
     if waiting_list == WaitingList.WAITING_LIST:
         return "There may be a waiting list"
     return "No waiting list"
+
+
+def route_state_text(confirmed_on: date | None) -> str:
+    """Which of the two states a contact route is in: every route a person reads says it."""
+    if confirmed_on is None:
+        return "From a public source, not yet confirmed with the service"
+    return f"Confirmed with the service on {confirmed_on:%-d %B %Y}"
+
+
+def status_text(status: str, note: str, seen_on: date | None) -> str:
+    """A service's status in words, or "" for one running as far as anyone knows."""
+    if status == ServiceStatus.RUNNING:
+        return ""
+    if status == ServiceStatus.UNKNOWN:
+        if seen_on is None:
+            return "We have no recent news of this service: it may have changed or closed."
+        return f"No news of this service since {seen_on:%-d %B %Y}: it may have changed or closed."
+    label = ServiceStatus(status).label
+    return f"{label}: {note}" if note else label

@@ -32,6 +32,8 @@ def service_form_data(service, **changes):
         "eligibility_confidence": service.eligibility_confidence,
         "waiting_list_confidence": service.waiting_list_confidence,
         "last_verified": service.last_verified.isoformat(),
+        "status": service.status,
+        "status_note": service.status_note,
     }
     for prefix in ("locations", "contact_routes", "sources"):
         response_data.update(

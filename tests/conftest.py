@@ -24,6 +24,7 @@ from geography.places import (
     store_gazetteer,
 )
 from services.catalogue import forget_catalogue
+from services.contacts_import import load_contacts
 from services.seed import load_services
 
 SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
@@ -66,6 +67,11 @@ def store_reference_data() -> None:
     store_areas(prepared_scotland())
     store_reference_places()
     load_services(SEED_FILE)
+    load_contacts(contacts_file())
+
+
+def contacts_file() -> Path:
+    return shared_data("services", "contacts.yaml")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -47,6 +47,8 @@ NATIONWIDE = {
 }
 OTHER_CONDITIONS = "Other conditions: "
 PHONE_TYPES = {ContactKind.PHONE: "voice", ContactKind.TEXT: "text"}
+# The routes a feed carries; others (a drop-in's address) have no place in it and stay ours.
+FEED_CONTACT_KINDS = frozenset({*PHONE_TYPES, ContactKind.EMAIL, *WEB_ADDRESSES})
 REMOTE_LOCATION_NAME = "Remote support"
 
 

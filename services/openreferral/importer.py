@@ -14,9 +14,15 @@ from django.db import transaction
 from geography.sources import SourceError, is_url, local_copy, one_line, source_label
 from services.models import Service
 from services.openreferral import schemas
-from services.openreferral.export import FeedService
+from services.openreferral.export import FEED_CONTACT_KINDS, FeedService
 from services.openreferral.parse import FeedError, feed_service_from
-from services.seed import SeedError, SeedReport, load_document, service_record
+from services.seed import (
+    ROUTE_STATE_FIELDS,
+    SeedError,
+    SeedReport,
+    load_document,
+    service_record,
+)
 
 MAX_PAGES = 1000
 
@@ -54,9 +60,18 @@ def import_openreferral(source: str) -> SeedReport:
 
 def merged_record(feed: dict[str, Any], existing: dict[str, Any] | None) -> dict[str, Any]:
     """What to load for a service: the feed's public facts, and, for a service we already hold,
-    everything a feed never carries, kept as it is."""
+    everything a feed never carries, kept as it is (private routes and locations, and public
+    routes of kinds the feed has no place for, such as a drop-in's address)."""
     if existing is None:
         return feed
+    feed_routes = feed["contact_routes"]
+    # A feed carries no route's source or confirmation: a route it still lists keeps its own.
+    state = {
+        (route["kind"], route["value"]): {
+            name: route[name] for name in ROUTE_STATE_FIELDS if name in route
+        }
+        for route in existing["contact_routes"]
+    }
     return {
         **existing,
         **feed,
@@ -65,8 +80,12 @@ def merged_record(feed: dict[str, Any], existing: dict[str, Any] | None) -> dict
             *(location for location in existing["locations"] if not location["public"]),
         ],
         "contact_routes": [
-            *feed["contact_routes"],
-            *(route for route in existing["contact_routes"] if not route["public"]),
+            *({**state.get((route["kind"], route["value"]), {}), **route} for route in feed_routes),
+            *(
+                route
+                for route in existing["contact_routes"]
+                if not route["public"] or route["kind"] not in FEED_CONTACT_KINDS
+            ),
         ],
     }
 

@@ -2,8 +2,10 @@
 and conditionals), and every page shows a service the same way."""
 
 import re
+from dataclasses import dataclass
 
 from django import template
+from django.urls import reverse
 from django.utils import formats, timezone
 
 from services.eligibility import Status
@@ -16,7 +18,7 @@ from services.models import (
     may_be_out_of_date,
 )
 from services.search import Result
-from services.wording import waiting_list_text
+from services.wording import NO_ROUTE, route_state_text, status_text, waiting_list_text
 
 register = template.Library()
 
@@ -44,12 +46,80 @@ def result_card(result: Result, show_distance: bool = True, show_verdict: bool =
     }
 
 
+@dataclass(frozen=True)
+class RouteShown:
+    """A contact route as a person reads it: what it is, where a link goes ("" for text), what
+    it is for, when, and whether the service has confirmed it."""
+
+    kind: str
+    value: str
+    href: str
+    opens_another_site: bool
+    label: str
+    hours: str
+    state: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What a person can do now when we hold no way to reach the service: never this page."""
+
+    text: str
+    href: str
+    link_text: str
+    opens_another_site: bool
+
+
+def routes_shown(routes: list[ContactRoute]) -> list[RouteShown]:
+    return [
+        RouteShown(
+            kind=route.get_kind_display(),
+            value=route.value,
+            href=contact_link(route),
+            opens_another_site=route.kind in CONTACTS_THAT_ARE_ADDRESSES,
+            label=route.label,
+            hours=route.hours,
+            state=route_state_text(route.confirmed_on),
+        )
+        for route in routes
+    ]
+
+
+def next_step(service: Service) -> NextStep:
+    website = link_target(service.organisation.website)
+    if website:
+        return NextStep(
+            f"{service.organisation.name} runs it: ask them through",
+            website,
+            "their website",
+            opens_another_site=True,
+        )
+    return NextStep(
+        "If you need help now, use the",
+        f"{reverse('staying-safe')}#urgent-help",
+        "urgent help numbers",
+        opens_another_site=False,
+    )
+
+
+def reaching(service: Service) -> dict:
+    """How to get in touch, first on every view of a service: its public routes, each with its
+    state, or a plain "no route" and a next step; and its status when it is not running."""
+    routes = routes_shown(service.public_contacts)
+    return {
+        "routes": routes,
+        "no_route": "" if routes else NO_ROUTE,
+        "next_step": None if routes else next_step(service),
+        "status_text": status_text(service.status, service.status_note, service.status_seen_on),
+    }
+
+
 def service_facts(service: Service) -> dict:
     """What every view of a service shows about waiting, contact and how fresh the facts are."""
     return {
         "service": service,
         "waiting": waiting_list_text(service.waiting_list, service.next_course_starts),
-        "contacts": service.public_contacts,
+        **reaching(service),
         "checked": checked_text(service),
         "may_be_out_of_date": may_be_out_of_date(service.last_verified, timezone.localdate()),
         "unchecked_facts": unchecked_facts(service),

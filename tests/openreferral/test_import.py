@@ -208,6 +208,8 @@ PUBLIC_BASE = {"name": "Drop-in", "public": True}
 SAFE_FLAT = {"name": "Safe flat", "public": False}
 PUBLIC_PHONE = {"kind": "phone", "value": "1", "public": True}
 PRIVATE_PHONE = {"kind": "phone", "value": "2", "public": False}
+CONFIRMED = {"hours": "9 to 5", "source_url": "https://example.org", "confirmed_on": "2026-12-04"}
+DROP_IN_ADDRESS = {"kind": "address", "value": "1 High Street", "public": True}
 
 
 @pytest.mark.parametrize(
@@ -235,8 +237,28 @@ PRIVATE_PHONE = {"kind": "phone", "value": "2", "public": False}
                 "contact_routes": [PUBLIC_PHONE, PRIVATE_PHONE],
             },
         ),
+        (
+            {"name": "New", "locations": [], "contact_routes": [PUBLIC_PHONE]},
+            {
+                "name": "Old",
+                "locations": [],
+                "contact_routes": [
+                    {**PUBLIC_PHONE, "label": "Old", **CONFIRMED},
+                    DROP_IN_ADDRESS,
+                ],
+            },
+            {
+                "name": "New",
+                "locations": [],
+                "contact_routes": [{**PUBLIC_PHONE, **CONFIRMED}, DROP_IN_ADDRESS],
+            },
+        ),
     ],
-    ids=["a new service is the feed's", "an existing one keeps what the feed never carries"],
+    ids=[
+        "a new service is the feed's",
+        "an existing one keeps what the feed never carries",
+        "a route keeps its source and confirmation, and an address the feed cannot hold",
+    ],
 )
 def test_merging_a_feed_record_with_ours(feed, existing, merged):
     assert merged_record(feed, existing) == merged

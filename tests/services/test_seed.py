@@ -22,6 +22,14 @@ from services.seed import SeedError, load_services, service_record
 from tests.conftest import SEED_FILE
 
 services = Service.all_objects
+ROUTES_ADDED_BY_THE_CONTACTS_FILE = [
+    "quay-services",
+    "rasac-perth-kinross",
+    "routes-out",
+    "tara",
+    "national-ugly-mugs",
+    "you-my-sister",
+]
 
 
 @pytest.mark.parametrize(
@@ -141,7 +149,10 @@ def test_loading_twice_changes_nothing(db):
 
     report = load_services(SEED_FILE)
 
-    assert (len(report.created), len(report.updated), len(report.unchanged)) == (0, 0, 16)
+    # The contacts file (loaded after the seed) gave these routes, or sources for routes, that the
+    # seed does not hold: the seed keeps them, as it keeps any change made since seeding.
+    assert sorted(report.kept) == sorted(ROUTES_ADDED_BY_THE_CONTACTS_FILE)
+    assert (len(report.created), len(report.updated), len(report.unchanged)) == (0, 0, 10)
     after = {
         service.slug: (service.updated_at, service_record(service)) for service in services.all()
     }
@@ -152,11 +163,11 @@ def test_an_admin_edit_is_kept_unless_overwrite_is_asked_for(db):
     services.filter(slug="wishes").update(summary="Edited by an admin")
 
     kept = load_services(SEED_FILE)
-    assert kept.kept == ["wishes"]
+    assert sorted(kept.kept) == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
     assert services.get(slug="wishes").summary == "Edited by an admin"
 
     reset = load_services(SEED_FILE, overwrite=True)
-    assert reset.updated == ["wishes"]
+    assert sorted(reset.updated) == sorted([*ROUTES_ADDED_BY_THE_CONTACTS_FILE, "wishes"])
     assert services.get(slug="wishes").summary.startswith("A women-only sexual health service")
 
 
