@@ -182,6 +182,19 @@ EQUIVALENT: list[dict[str, str]] = [
         }
         for after in ("_state.update(version=None)", "_state.update(catalogue=None, )")
     ),
+    *(
+        {
+            "function": "RuleColumns.__init__",
+            "before": before.format("numpy.int64"),
+            "after": before.format("None"),
+            "why": "numpy makes Python whole numbers within int64's range (the sentinels are its "
+            "own limits) int64 either way; an empty column is only ever compared, never indexed",
+        }
+        for before in (
+            "self.min_age = column((rule.min_age or no_age.min for rule in rules), {})",
+            "(no_age.max if rule.max_age is None else rule.max_age for rule in rules), {}",
+        )
+    ),
     {
         "function": "RuleColumns.statuses",
         "before": "not_eligible |= ~self.women",

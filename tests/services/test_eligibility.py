@@ -463,3 +463,31 @@ def test_a_stored_service_is_judged_by_the_rules_its_editors_set(changes, person
 
     assert verdict.status == status
     assert any(given.startswith(reason) for given in verdict.reasons), verdict.reasons
+
+
+@pytest.mark.parametrize(
+    ("rules", "person", "reasons"),
+    [
+        # Nothing else is said once something rules the person out: not who it is for, not the
+        # notes a person it is for would read.
+        (
+            ServiceRules(min_age=18, women=False, men=MenServed.ALL),
+            woman_25,
+            ("Only for men", "Does not say whether it supports trans or non-binary people"),
+        ),
+        (
+            ServiceRules(min_age=16, women=False, men=MenServed.MSM_ONLY),
+            woman_25,
+            (
+                "Only for men who have sex with men",
+                "Does not say whether it supports trans or non-binary people",
+            ),
+        ),
+    ],
+    ids=["men only", "men who have sex with men only"],
+)
+def test_someone_a_service_is_not_for_is_told_only_why(rules, person, reasons):
+    verdict = evaluate(rules, person)
+
+    assert verdict.status == NOT_ELIGIBLE
+    assert verdict.reasons == reasons
