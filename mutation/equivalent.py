@@ -196,6 +196,22 @@ EQUIVALENT: list[dict[str, str]] = [
         )
     ),
     {
+        "function": "_gender_findings",
+        "before": 'return [_Finding(Status.UNCLEAR, "")]',
+        "after": "return [_Finding(Status.UNCLEAR, None)]",
+        "why": "an empty reason and no reason are both left out of the verdict's words (the "
+        "finding is there for its status); any other text is caught by "
+        "test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
+    },
+    {
+        "function": "_trans_findings",
+        "before": 'return [_Finding(Status.UNCLEAR, "Does not support trans people")]',
+        "after": "return [_Finding(Status.UNCLEAR, None)]",
+        "why": "every verdict then says the same words in the same place from inclusion_notes, "
+        "which states each service's trans and non-binary inclusion whoever asks; other text is "
+        "caught by test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
+    },
+    {
         "function": "RuleColumns.statuses",
         "before": "not_eligible |= ~self.women",
         "after": "not_eligible = ~self.women",

@@ -12,6 +12,7 @@ from services.eligibility import (
     RuleColumns,
     ServiceRules,
     Status,
+    Verdict,
     evaluate,
     who_it_is_for,
 )
@@ -491,3 +492,32 @@ def test_someone_a_service_is_not_for_is_told_only_why(rules, person, reasons):
 
     assert verdict.status == NOT_ELIGIBLE
     assert verdict.reasons == reasons
+
+
+@pytest.mark.parametrize(
+    ("rules", "person", "reasons"),
+    [
+        (
+            ServiceRules(women=True, trans=Inclusion.EXCLUDED),
+            Person(gender=WOMAN, age=30),
+            (
+                "For women",
+                "Does not support trans people",
+                "Does not say whether it supports non-binary people",
+            ),
+        ),
+        (
+            ServiceRules(min_age=18, women=True),
+            Person(),
+            (
+                "For women aged 18 and over",
+                "Does not say whether it supports trans or non-binary people",
+            ),
+        ),
+    ],
+    ids=["did not say whether trans", "said nothing"],
+)
+def test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else(
+    rules, person, reasons
+):
+    assert evaluate(rules, person) == Verdict(UNCLEAR, reasons)
