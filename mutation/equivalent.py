@@ -195,14 +195,22 @@ EQUIVALENT: list[dict[str, str]] = [
             "(no_age.max if rule.max_age is None else rule.max_age for rule in rules), {}",
         )
     ),
-    {
-        "function": "_gender_findings",
-        "before": 'return [_Finding(Status.UNCLEAR, "")]',
-        "after": "return [_Finding(Status.UNCLEAR, None)]",
-        "why": "an empty reason and no reason are both left out of the verdict's words (the "
-        "finding is there for its status); any other text is caught by "
-        "test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
-    },
+    *(
+        {
+            "function": function,
+            "before": 'return [_Finding(Status.UNCLEAR, "")]',
+            "after": "return [_Finding(Status.UNCLEAR, None)]",
+            "why": "an empty reason and no reason are both left out of the verdict's words (the "
+            "finding is there for its status); any other text is caught by "
+            "test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
+        }
+        for function in (
+            "_gender_findings",
+            "_age_findings",
+            "_involvement_findings",
+            "_trafficked_findings",
+        )
+    ),
     {
         "function": "_trans_findings",
         "before": 'return [_Finding(Status.UNCLEAR, "Does not support trans people")]',

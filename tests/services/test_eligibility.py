@@ -514,8 +514,22 @@ def test_someone_a_service_is_not_for_is_told_only_why(rules, person, reasons):
                 "Does not say whether it supports trans or non-binary people",
             ),
         ),
+        (
+            ServiceRules(
+                min_age=18,
+                women=True,
+                involvement=Involvement.CURRENT,
+                for_trafficked_people=True,
+            ),
+            Person(),
+            (
+                "For women aged 18 and over who currently sell or exchange sex and have been "
+                "trafficked or exploited",
+                "Does not say whether it supports trans or non-binary people",
+            ),
+        ),
     ],
-    ids=["did not say whether trans", "said nothing"],
+    ids=["did not say whether trans", "said nothing", "said nothing to every kind of rule"],
 )
 def test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else(
     rules, person, reasons
