@@ -219,6 +219,32 @@ EQUIVALENT: list[dict[str, str]] = [
         "which states each service's trans and non-binary inclusion whoever asks; other text is "
         "caught by test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
     },
+    *(
+        {
+            "function": "forget_catalogue",
+            "before": '_state.update(catalogue=None, version=None, checked_at=float("-inf"))',
+            "after": after,
+            "why": "only the tests call it, to start each test afresh, and any two of its three "
+            "settings make the next search rebuild: no catalogue, a version that cannot match a "
+            "stored one, or a check that is due (float('-INF') is minus infinity too)",
+        }
+        for after in (
+            '_state.update(version=None, checked_at=float("-inf"))',
+            '_state.update(catalogue=None, checked_at=float("-inf"))',
+            "_state.update(catalogue=None, version=None, )",
+            '_state.update(catalogue=None, version=None, checked_at=float("-INF"))',
+        )
+    ),
+    *(
+        {
+            "function": "invalidate",
+            "before": '_state["index"] = None',
+            "after": after,
+            "why": "the version it also forgets and the check it makes due rebuild the index at "
+            "the next lookup, whatever the index slot holds",
+        }
+        for after in ('_state["index"] = ""', '_state["XXindexXX"] = None')
+    ),
     {
         "function": "RuleColumns.statuses",
         "before": "not_eligible |= ~self.women",
