@@ -238,12 +238,36 @@ EQUIVALENT: list[dict[str, str]] = [
     *(
         {
             "function": "invalidate",
-            "before": '_state["index"] = None',
+            "before": before,
             "after": after,
-            "why": "the version it also forgets and the check it makes due rebuild the index at "
-            "the next lookup, whatever the index slot holds",
+            "why": "each of its three settings alone makes the next lookup rebuild the index (no "
+            "index; a version no stored boundary set has; a check that is due), so losing any one "
+            "changes nothing; float('-INF') is minus infinity too",
         }
-        for after in ('_state["index"] = ""', '_state["XXindexXX"] = None')
+        for before, afters in (
+            (
+                '_state["index"] = None',
+                ('_state["index"] = ""', '_state["XXindexXX"] = None', '_state["INDEX"] = None'),
+            ),
+            (
+                '_state["version"] = None',
+                (
+                    '_state["version"] = ""',
+                    '_state["XXversionXX"] = None',
+                    '_state["VERSION"] = None',
+                ),
+            ),
+            (
+                '_state["checked_at"] = float("-inf")',
+                (
+                    '_state["checked_at"] = None',
+                    '_state["checked_at"] = float("-INF")',
+                    '_state["XXchecked_atXX"] = float("-inf")',
+                    '_state["CHECKED_AT"] = float("-inf")',
+                ),
+            ),
+        )
+        for after in afters
     ),
     {
         "function": "RuleColumns.statuses",
