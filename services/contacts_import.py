@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from services.models import STATUS_FIELDS, ContactKind, ContactRoute, Service, ServiceStatus
+from services.seed import save_checked
 
 
 class ContactsError(Exception):
@@ -112,24 +112,19 @@ def contacts_record(entry: Any) -> ContactsRecord:
                 source_of("website"),
             )
         )
-    for phone in _list(entry, "phones", slug):
-        routes.append(
-            RouteRecord(
-                ContactKind.PHONE,
-                _text(_field(phone, "number", slug, "phones"), slug, "phones.number"),
-                _text(phone.get("label"), slug, "phones.label"),
-                source_of("phones"),
+    for kind, name, value_key in (
+        (ContactKind.PHONE, "phones", "number"),
+        (ContactKind.EMAIL, "emails", "address"),
+    ):
+        for item in _list(entry, name, slug):
+            routes.append(
+                RouteRecord(
+                    kind,
+                    _text(_field(item, value_key, slug, name), slug, f"{name}.{value_key}"),
+                    _text(item.get("label"), slug, f"{name}.label"),
+                    source_of(name),
+                )
             )
-        )
-    for email in _list(entry, "emails", slug):
-        routes.append(
-            RouteRecord(
-                ContactKind.EMAIL,
-                _text(_field(email, "address", slug, "emails"), slug, "emails.address"),
-                _text(email.get("label"), slug, "emails.label"),
-                source_of("emails"),
-            )
-        )
     for address in _list(entry, "addresses", slug):
         # Only an address the file marks public: a safe house or refuge must never be shown.
         if _field(address, "public", slug, "addresses") is not True:
@@ -235,14 +230,7 @@ def _load_organisation_website(
 
 
 def _save(instance, label: str) -> None:
-    try:
-        instance.full_clean(validate_unique=True)
-    except ValidationError as error:
-        problems = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
-        )
-        raise ContactsError(f"{label}: {problems}") from error
-    instance.save()
+    save_checked(instance, label, ContactsError)
 
 
 def _list(entry: dict, name: str, slug: str) -> list:

@@ -345,12 +345,16 @@ def _check_keys(record: Any, allowed: tuple[str, ...], label: str) -> None:
         raise SeedError(f"{label}: unknown field {unknown[0]!r}")
 
 
-def _save(instance: models.Model, label: str) -> None:
+def save_checked(instance: models.Model, label: str, error: type[Exception] = SeedError) -> None:
+    """Save after the model's own checks, or raise ``error`` naming the record and each field."""
     try:
         instance.full_clean(validate_unique=True)
-    except ValidationError as error:
+    except ValidationError as problem:
         problems = "; ".join(
-            f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
+            f"{name}: {' '.join(messages)}" for name, messages in problem.message_dict.items()
         )
-        raise SeedError(f"{label}: {problems}") from error
+        raise error(f"{label}: {problems}") from problem
     instance.save()
+
+
+_save = save_checked
