@@ -302,7 +302,7 @@ def build_catalogue() -> Catalogue:
             "code", "name", "country"
         )
     ]
-    return Catalogue(list(published_services().not_closed()), areas)
+    return Catalogue(list(published_services().in_finder()), areas)
 
 
 _lock = threading.Lock()

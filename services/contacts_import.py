@@ -21,7 +21,14 @@ from typing import Any
 import yaml
 from django.db import transaction
 
-from services.models import STATUS_FIELDS, ContactKind, ContactRoute, Service, ServiceStatus
+from services.models import (
+    STATUS_FIELDS,
+    Confidence,
+    ContactKind,
+    ContactRoute,
+    Service,
+    ServiceStatus,
+)
 from services.seed import save_checked
 
 
@@ -35,6 +42,7 @@ class RouteRecord:
     value: str
     label: str
     source_url: str
+    confidence: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class ContactsRecord:
     status_note: str
     status_source: str
     status_seen_on: date | None
+    status_confidence: str
     organisation_website: str
 
 
@@ -102,6 +111,9 @@ def contacts_record(entry: Any) -> ContactsRecord:
                 return _text(source.get("url"), slug, "sources.url")
         return ""
 
+    def confidence_of(name: str) -> str:
+        return _confidence(entry.get("confidence"), name, slug)
+
     routes = []
     if entry.get("website"):
         routes.append(
@@ -110,6 +122,7 @@ def contacts_record(entry: Any) -> ContactsRecord:
                 _text(entry["website"], slug, "website"),
                 "",
                 source_of("website"),
+                confidence_of("website"),
             )
         )
     for kind, name, value_key in (
@@ -123,6 +136,7 @@ def contacts_record(entry: Any) -> ContactsRecord:
                     _text(_field(item, value_key, slug, name), slug, f"{name}.{value_key}"),
                     _text(item.get("label"), slug, f"{name}.label"),
                     source_of(name),
+                    confidence_of(name),
                 )
             )
     for address in _list(entry, "addresses", slug):
@@ -138,6 +152,7 @@ def contacts_record(entry: Any) -> ContactsRecord:
                 ", ".join(lines),
                 _text(address.get("label"), slug, "addresses.label"),
                 source_of("addresses"),
+                confidence_of("addresses"),
             )
         )
 
@@ -153,6 +168,7 @@ def contacts_record(entry: Any) -> ContactsRecord:
         status_note=_text(status.get("evidence"), slug, "status.evidence"),
         status_source=source_of("status"),
         status_seen_on=_date(status.get("as_of"), slug, "status.as_of"),
+        status_confidence=confidence_of("status"),
         organisation_website=_text(entry.get("organisation_website"), slug, "organisation_website"),
     )
 
@@ -181,7 +197,12 @@ def _load_route(service: Service, record: RouteRecord, report: ContactsReport) -
     if route is not None and route.confirmed_on is not None:
         report.routes_unchanged += 1
         return
-    wanted = {"label": record.label, "source_url": record.source_url, "public": True}
+    wanted = {
+        "label": record.label,
+        "source_url": record.source_url,
+        "confidence": record.confidence,
+        "public": True,
+    }
     if route is not None and all(getattr(route, name) == value for name, value in wanted.items()):
         report.routes_unchanged += 1
         return
@@ -213,7 +234,13 @@ def _load_status(service: Service, record: ContactsRecord, report: ContactsRepor
 
 
 def _status_values(record: ContactsRecord) -> tuple:
-    return (record.status, record.status_note, record.status_source, record.status_seen_on)
+    return (
+        record.status,
+        record.status_note,
+        record.status_source,
+        record.status_seen_on,
+        record.status_confidence,
+    )
 
 
 def _load_organisation_website(
@@ -231,6 +258,19 @@ def _load_organisation_website(
 
 def _save(instance, label: str) -> None:
     save_checked(instance, label, ContactsError)
+
+
+def _confidence(confidences: Any, name: str, slug: str) -> str:
+    """The file's confidence in one field. "none" (nothing found) is read as low: a value that
+    is there all the same is at best a weak lead."""
+    if not isinstance(confidences, dict) or name not in confidences:
+        raise ContactsError(f"{slug}: confidence.{name}: missing")
+    value = confidences[name]
+    if value == "none":
+        return Confidence.LOW
+    if value not in Confidence.values:
+        raise ContactsError(f"{slug}: confidence.{name}: unknown confidence {value!r}")
+    return value
 
 
 def _list(entry: dict, name: str, slug: str) -> list:

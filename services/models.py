@@ -113,6 +113,7 @@ class ContactKind(models.TextChoices):
     EMAIL = "email", "Email"
     WEBSITE = "website", "Website"
     ONLINE_FORM = "online_form", "Online form"
+    LIVE_CHAT = "live_chat", "Live chat"
     # A public address a person may go to (a drop-in); never a confidential one (see public).
     ADDRESS = "address", "Address"
 
@@ -128,7 +129,7 @@ class ServiceStatus(models.TextChoices):
 
 
 # A service's current status, kept together: the contacts loader and the admins set them.
-STATUS_FIELDS = ("status", "status_note", "status_source", "status_seen_on")
+STATUS_FIELDS = ("status", "status_note", "status_source", "status_seen_on", "status_confidence")
 
 
 class Timestamped(models.Model):
@@ -233,9 +234,10 @@ class ServiceQuerySet(BulkWritesQuerySet):
             | models.Q(last_verified__lt=review_cutoff(today or timezone.localdate()))
         )
 
-    def not_closed(self) -> "ServiceQuerySet":
-        """Services a person can still use: a closed one keeps its page but leaves the finder."""
-        return self.exclude(status=ServiceStatus.CLOSED)
+    def in_finder(self) -> "ServiceQuerySet":
+        """Services the finder may send a person to: a closed one, or one the team has taken out
+        of the finder (not support a person can contact), keeps its page but leaves the finder."""
+        return self.exclude(status=ServiceStatus.CLOSED).filter(listed_in_finder=True)
 
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
@@ -387,6 +389,36 @@ class Service(Timestamped):
         blank=True,
         help_text="The date of the latest evidence of its status.",
     )
+    status_confidence = models.CharField(
+        "status confidence",
+        max_length=6,
+        choices=Confidence.choices,
+        default=Confidence.LOW,
+        help_text="How reliable the status evidence is.",
+    )
+    status_confirmed_on = models.DateField(
+        "status confirmed with the service on",
+        null=True,
+        blank=True,
+        help_text="Leave empty until the service itself has confirmed it still runs as shown.",
+    )
+    in_2022_survey = models.BooleanField(
+        "one of the 2022 survey's 16",
+        default=False,
+        help_text="Found by the Scottish Government's 2022 mapping survey. The survey's figures "
+        "count only these; a service added since counts only in the directory's own figures.",
+    )
+    listed_in_finder = models.BooleanField(
+        "listed in the finder",
+        default=True,
+        help_text="Untick for a service the finder must not send a person to, such as one that is "
+        "no longer support a person can contact: its page stays and says why.",
+    )
+    not_listed_because = models.TextField(
+        "why it is not in the finder",
+        blank=True,
+        help_text="Shown to visitors on its page when it is not listed in the finder.",
+    )
     is_synthetic = models.BooleanField(
         "synthetic test data",
         default=False,
@@ -434,6 +466,11 @@ class Service(Timestamped):
                 condition=~models.Q(status=ServiceStatus.CHANGED) | ~models.Q(status_note=""),
                 name="service_changed_status_says_what_changed",
                 violation_error_message="Say what changed: visitors read it beside the service.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(listed_in_finder=True) | ~models.Q(not_listed_because=""),
+                name="service_left_out_of_finder_says_why",
+                violation_error_message="Say why it is not in the finder: its page tells visitors.",
             ),
         ]
 
@@ -580,6 +617,12 @@ class ContactRoute(Timestamped):
     source_url = models.URLField(
         "source", max_length=500, blank=True, help_text="The public page this route was taken from."
     )
+    confidence = models.CharField(
+        max_length=6,
+        choices=Confidence.choices,
+        default=Confidence.LOW,
+        help_text="How reliable its source is: high when the service's own page gives it.",
+    )
     confirmed_on = models.DateField(
         "confirmed with the service on",
         null=True,
@@ -608,7 +651,7 @@ class ContactRoute(Timestamped):
         try:
             if self.kind == ContactKind.EMAIL:
                 validate_email(self.value)
-            elif self.kind in (ContactKind.WEBSITE, ContactKind.ONLINE_FORM):
+            elif self.kind in (ContactKind.WEBSITE, ContactKind.ONLINE_FORM, ContactKind.LIVE_CHAT):
                 URLValidator(schemes=["http", "https"])(self.value)
         except ValidationError as error:
             raise ValidationError({"value": error.messages}) from error

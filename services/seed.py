@@ -44,6 +44,7 @@ SERVICE_SCALAR_FIELDS = tuple(
         "updated_at",
         "is_synthetic",
         *STATUS_FIELDS,
+        "status_confirmed_on",
     }
 )
 LOCATION_FIELDS = (
@@ -58,7 +59,7 @@ LOCATION_FIELDS = (
 CONTACT_FIELDS = ("kind", "value", "label", "public")
 # Where a route came from and whether the service confirmed it: kept with the route by every
 # loader, though an Open Referral feed does not carry them (services/openreferral/importer.py).
-ROUTE_STATE_FIELDS = ("hours", "source_url", "confirmed_on")
+ROUTE_STATE_FIELDS = ("hours", "source_url", "confidence", "confirmed_on")
 SOURCE_FIELDS = ("url", "title")
 SERVICE_RELATED_FIELDS = (
     "organisation",
@@ -193,7 +194,11 @@ def _load_service(
     _check_keys(record, SERVICE_SCALAR_FIELDS + SERVICE_RELATED_FIELDS, label)
     existing = Service.all_objects.filter(slug=slug).first()
     if existing is not None:
-        if service_record(existing) == _normalised(record):
+        stored = service_record(existing)
+        if "contact_routes" not in record:
+            # A record without routes leaves them to the contacts file and the admins.
+            del stored["contact_routes"]
+        if stored == _normalised(record):
             report.unchanged.append(slug)
             return
         if not overwrite:
@@ -231,7 +236,8 @@ def _replace_children(service: Service, record: dict[str, Any], label: str) -> N
         area_code = location_record.get("council_area")
         location.council_area = _areas([area_code], label)[0] if area_code else None
         _save(location, f"{label} location {location_record.get('name')!r}")
-    ContactRoute.all_objects.filter(service=service).delete()
+    if "contact_routes" in record:
+        ContactRoute.all_objects.filter(service=service).delete()
     for route_record in record.get("contact_routes", []):
         _check_keys(route_record, CONTACT_FIELDS + ROUTE_STATE_FIELDS, f"{label} contact route")
         _save(ContactRoute(service=service, **route_record), f"{label} contact route")
@@ -290,6 +296,8 @@ def _normalised(record: dict[str, Any]) -> dict[str, Any]:
             key=lambda source: source["url"],
         ),
     )
+    if "contact_routes" not in record:
+        del normalised["contact_routes"]
     return normalised
 
 
