@@ -135,7 +135,8 @@ def test_services_known_since_the_survey_are_published_with_their_sources_unchec
 
     assert sorted(added.values_list("slug", flat=True)) == ADDED_SINCE_THE_SURVEY
     for service in added:
-        assert service.published and service.listed_in_finder, service.slug
+        assert service.published, service.slug
+        assert service.listed_in_finder, service.slug
         assert service.sources.exists(), service.slug
         # Nothing about them was ever checked with the service, so no check date is claimed.
         assert service.last_verified is None, service.slug
@@ -146,7 +147,8 @@ def test_services_known_since_the_survey_are_published_with_their_sources_unchec
 def test_operation_begonia_stays_in_the_survey_but_out_of_the_finder(db):
     begonia = services.get(slug="operation-begonia")
 
-    assert begonia.in_2022_survey and begonia.published
+    assert begonia.in_2022_survey
+    assert begonia.published
     assert not begonia.listed_in_finder
     assert "not a support service a person can contact" in begonia.not_listed_because
     assert not Service.published_objects.in_finder().filter(slug="operation-begonia").exists()
