@@ -1,6 +1,7 @@
 """From finding to reaching (issue 14): the shared contacts file's routes and statuses, loaded onto
 the survey's 16 services and the 3 known since, and what a person sees of them: a way to get in
-touch first, each route's state in words, or plainly that we hold none and what to do now; never a link back to the same page."""
+touch first, each route's state in words, or plainly that we hold none and what to do now; never
+a link back to the same page."""
 
 import re
 from datetime import date
