@@ -63,9 +63,7 @@ survey = _SurveyServices()
         ),
         (
             "explicitly include trans and non-binary people",
-            lambda: survey.filter(
-                trans=Inclusion.INCLUDED, non_binary=Inclusion.INCLUDED
-            ).count(),
+            lambda: survey.filter(trans=Inclusion.INCLUDED, non_binary=Inclusion.INCLUDED).count(),
             11,
         ),
         (
