@@ -49,7 +49,7 @@ def caseworker_finder(request: HttpRequest) -> HttpResponse:
 @require_POST
 def referral_list(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.getlist("service")
-    services = published_services().prefetch_related("sources").filter(slug__in=chosen)
+    services = published_services().filter(slug__in=chosen)
     entries = [
         {
             "service": service,

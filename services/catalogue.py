@@ -33,8 +33,8 @@ from services.models import CatalogueVersion, ContactRoute, Location, Scope, Ser
 
 
 def published_services() -> QuerySet[Service]:
-    """Published services with what the rules, the list and a service's page need: a fixed six
-    queries however many services there are.
+    """Published services with what the rules, the list and a service's page need: a fixed
+    seven queries however many services there are.
 
     What it loads is not what it answers: changing its lists of fields and relations changes the
     memory and time the benchmarks measure, never an answer, so mutation testing leaves them be
@@ -50,6 +50,7 @@ def published_services() -> QuerySet[Service]:
     ).prefetch_related(
         "offers",
         "access_routes",
+        "sources",
         Prefetch("coverage", queryset=CouncilArea.objects.without_geometry()),  # pragma: no mutate
         Prefetch("locations", queryset=public_locations, to_attr="public_locations"),
         Prefetch(
@@ -153,6 +154,7 @@ def service_summary(service: Service, reach: Reach) -> dict:
                 "hours": route.hours,
                 "source_url": route.source_url,
                 "confirmed_on": iso_date(route.confirmed_on),
+                "confidence": route.confidence,
             }
             for route in service.public_contacts
         ],
@@ -161,6 +163,20 @@ def service_summary(service: Service, reach: Reach) -> dict:
             "note": service.status_note,
             "source": service.status_source,
             "seen_on": iso_date(service.status_seen_on),
+            "confidence": service.status_confidence,
+            "confirmed_on": iso_date(service.status_confirmed_on),
+        },
+        "evidence": {
+            "in_2022_survey": service.in_2022_survey,
+            "last_checked": iso_date(service.last_verified),
+            "checked_by": service.verification_source,
+            "confidence": {
+                "where": service.location_confidence,
+                "offers": service.offer_confidence,
+                "who_it_is_for": service.eligibility_confidence,
+                "waiting": service.waiting_list_confidence,
+            },
+            "sources": [source.url for source in service.sources.all()],
         },
     }
 
@@ -197,6 +213,11 @@ class Catalogue:
             for code in entry.reach.area_codes:
                 listing.setdefault(code, []).append(index)
         self.listing = {code: numpy.array(indices) for code, indices in listing.items()}
+        # 1 for a service we hold no public route to: it is listed after those a person can
+        # contact that have the same verdict (issue 14: never a dead end first).
+        self.no_route = numpy.array(
+            [not entry.service.public_contacts for entry in self.entries], dtype=numpy.int64
+        )
         self.remote = self._where(lambda reach: reach.remote)
         self.uk_wide = self._where(lambda reach: reach.scope == Scope.UK)
         scotland_wide = self._where(lambda reach: reach.scope == Scope.SCOTLAND)

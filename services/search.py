@@ -40,8 +40,8 @@ class SearchQuery:
     point: Point | None = None
     remote_only: bool = False
     include_not_eligible: bool = False
-    # At most this many results, the best first (for you, then check with them; nearest first
-    # within each); None for all of them.
+    # At most this many results, the best first (for you, then check with them; within each,
+    # those a person can contact first, then the nearest); None for all of them.
     limit: int | None = None
 
 
@@ -94,8 +94,14 @@ def search(query: SearchQuery) -> SearchOutcome:
         listed &= usable
     candidates = numpy.flatnonzero(listed)
     squared_chords = catalogue.squared_chords(point)
+    # The verdict first, then whether the person can contact the service at all.
+    standing = 2 * ranks + catalogue.no_route
     chosen = _best_first(
-        candidates, ranks[candidates], squared_chords[candidates], catalogue.name_order, query.limit
+        candidates,
+        standing[candidates],
+        squared_chords[candidates],
+        catalogue.name_order,
+        query.limit,
     )
     results = []
     for index in chosen:
@@ -130,7 +136,8 @@ def _best_first(
     name_order: numpy.ndarray,
     limit: int | None,
 ) -> numpy.ndarray:
-    """The first ``limit`` candidates (all when None) by verdict, then distance, then name.
+    """The first ``limit`` candidates (all when None) by standing (the verdict, then whether it
+    can be contacted: ``ranks``), then distance, then name.
 
     Sorting thousands of candidates to list a hundred is most of the work, so when only some are
     wanted, a partition first keeps those that can be among them: every candidate whose

@@ -21,6 +21,7 @@ from services.eligibility import Gender, PersonInvolvement
 from services.models import (
     MAX_AGE,
     AccessCode,
+    Confidence,
     ContactKind,
     Inclusion,
     Involvement,
@@ -113,6 +114,10 @@ class ContactSerializer(serializers.Serializer):
         help_text="When the service confirmed it; null: from a public source, not yet confirmed "
         "with the service.",
     )
+    confidence = serializers.ChoiceField(
+        choices=Confidence.choices,
+        help_text="How reliable its source is: high when the service's own page gives it.",
+    )
 
 
 class ServiceStatusSerializer(serializers.Serializer):
@@ -126,6 +131,48 @@ class ServiceStatusSerializer(serializers.Serializer):
     seen_on = serializers.DateField(
         allow_null=True, source="status_seen_on", help_text="The date of the latest evidence."
     )
+    confidence = serializers.ChoiceField(
+        choices=Confidence.choices,
+        source="status_confidence",
+        help_text="How reliable the evidence is.",
+    )
+    confirmed_on = serializers.DateField(
+        allow_null=True,
+        source="status_confirmed_on",
+        help_text="When the service confirmed it runs as shown; null: not yet confirmed.",
+    )
+
+
+class ConfidenceSerializer(serializers.Serializer):
+    """How far each group of a service's facts can be relied on: high, stated by the service or
+    the survey; medium, a reliable secondary source; low, not yet checked (for the survey's
+    services, a reading of its published totals)."""
+
+    where = serializers.ChoiceField(choices=Confidence.choices, source="location_confidence")
+    offers = serializers.ChoiceField(choices=Confidence.choices, source="offer_confidence")
+    who_it_is_for = serializers.ChoiceField(
+        choices=Confidence.choices,
+        source="eligibility_confidence",
+        help_text="The facts every verdict rests on.",
+    )
+    waiting = serializers.ChoiceField(choices=Confidence.choices, source="waiting_list_confidence")
+
+
+class EvidenceSerializer(serializers.Serializer):
+    """Where a service's facts come from and whether the service has confirmed them."""
+
+    in_2022_survey = serializers.BooleanField(
+        help_text="One of the 16 services of the Scottish Government's 2022 mapping survey; "
+        "false for one added since."
+    )
+    last_checked = serializers.DateField(allow_null=True, source="last_verified")
+    checked_by = serializers.CharField(allow_blank=True, source="verification_source")
+    confidence = ConfidenceSerializer(source="*")
+    sources = serializers.SerializerMethodField(help_text="The public pages its facts come from.")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_sources(self, service: Service) -> list[str]:
+        return [source.url for source in service.sources.all()]
 
 
 class SearchResultSerializer(serializers.Serializer):
@@ -152,6 +199,9 @@ class SearchResultSerializer(serializers.Serializer):
     contacts = ContactSerializer(many=True, help_text="Its public contact routes.")
     service_status = ServiceStatusSerializer(
         help_text="Whether it still runs (closed services are not searched)."
+    )
+    evidence = EvidenceSerializer(
+        help_text="Where its facts come from, and whether the service confirmed them."
     )
 
 
@@ -330,6 +380,7 @@ class ServiceSerializer(serializers.Serializer):
     locations = LocationSerializer(many=True, source="public_locations")
     contacts = ContactSerializer(many=True, source="public_contacts")
     service_status = ServiceStatusSerializer(source="*")
+    evidence = EvidenceSerializer(source="*")
     last_verified = serializers.DateField(allow_null=True)
     updated_at = serializers.DateTimeField()
 

@@ -91,7 +91,7 @@ def _grouped(results: list) -> list[dict]:
 
 @require_safe
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    service = get_object_or_404(published_services().prefetch_related("sources"), slug=slug)
+    service = get_object_or_404(published_services(), slug=slug)
     rules = ServiceRules.of(service)
     reach = reach_of(service)
     return render(

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from services.models import ServiceStatus, WaitingList
+from services.models import Confidence, ServiceStatus, WaitingList
 
 NO_ROUTE = "We do not yet have a way to contact this service."
 
@@ -23,6 +23,28 @@ def waiting_list_text(waiting_list: str, next_course_starts: date | None) -> str
     if waiting_list == WaitingList.WAITING_LIST:
         return "There may be a waiting list"
     return "No waiting list"
+
+
+# Where the facts deciding who a service is for come from, by how sure that source is, for a
+# service among the 2022 survey's 16 (fixtures/README.md: low means a reading of the survey's
+# published totals, not a fact it stated about the service).
+SURVEY_ORIGINS = {
+    Confidence.HIGH: "the 2022 survey",
+    Confidence.MEDIUM: "the 2022 survey and the service's public pages",
+    Confidence.LOW: "our reading of the 2022 survey, which published only totals",
+}
+
+
+def who_source_text(in_2022_survey: bool, confidence: str, checked_with_service: bool) -> str:
+    """Where "who it is for" comes from, beside every verdict and on the service's page: a verdict
+    resting on facts the service has not confirmed says so in words."""
+    if checked_with_service:
+        return ""
+    origin = SURVEY_ORIGINS[Confidence(confidence)] if in_2022_survey else "public sources"
+    return (
+        f"Who it is for, including whether it supports trans and non-binary people, comes from "
+        f"{origin}; not yet confirmed with the service, so ask them."
+    )
 
 
 def route_state_text(confirmed_on: date | None) -> str:

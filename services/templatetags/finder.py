@@ -18,7 +18,13 @@ from services.models import (
     may_be_out_of_date,
 )
 from services.search import Result
-from services.wording import NO_ROUTE, route_state_text, status_text, waiting_list_text
+from services.wording import (
+    NO_ROUTE,
+    route_state_text,
+    status_text,
+    waiting_list_text,
+    who_source_text,
+)
 
 register = template.Library()
 
@@ -123,6 +129,11 @@ def service_facts(service: Service) -> dict:
         "checked": checked_text(service),
         "may_be_out_of_date": may_be_out_of_date(service.last_verified, timezone.localdate()),
         "unchecked_facts": unchecked_facts(service),
+        "who_source": who_source_text(
+            service.in_2022_survey,
+            service.eligibility_confidence,
+            service.verification_source.startswith(CHECKED_WITH_THE_SERVICE),
+        ),
     }
 
 

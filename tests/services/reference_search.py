@@ -64,4 +64,5 @@ def _counts_by_area(reaches, remote_only: bool) -> dict:
 
 def _ranking(result: Result) -> tuple:
     distance = result.distance_km if result.distance_km is not None else float("inf")
-    return (result.status.rank, distance, result.service.name.lower())
+    no_route = not result.service.public_contacts
+    return (result.status.rank, no_route, distance, result.service.name.lower())

@@ -145,10 +145,12 @@ def test_the_search_lists_and_ranks_services_by_each_one_s_own_verdict(crowd, pe
 
 
 def ranking(result) -> tuple:
-    """The documented order: for you, then check with them, then not for you; nearest first
-    within each, services without a base last; then by name."""
+    """The documented order: for you, then check with them, then not for you; within each, the
+    services a person can contact before those we hold no route for; nearest first within
+    those, services without a base last; then by name."""
     distance = math.inf if result.distance_km is None else result.distance_km
-    return (result.status.rank, distance, result.service.name.lower())
+    no_route = not result.service.public_contacts
+    return (result.status.rank, no_route, distance, result.service.name.lower())
 
 
 @settings(max_examples=40, deadline=None)
@@ -160,7 +162,7 @@ def ranking(result) -> tuple:
     include_not_eligible=st.booleans(),
     limit=st.integers(min_value=1, max_value=16),
 )
-def test_results_come_in_one_order_by_verdict_then_distance_then_name(
+def test_results_come_in_one_order_by_verdict_then_route_then_distance_then_name(
     person, lon, lat, area_code, include_not_eligible, limit
 ):
     query = SearchQuery(

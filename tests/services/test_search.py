@@ -134,7 +134,7 @@ def test_a_search_makes_the_same_few_queries_however_many_services(
     query = SearchQuery(located=located, area=area("S12000036") if located else None)
 
     # The first search loads the catalogue: the version, the services and their relations.
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         first = search(query)
     # Later ones only check the version (here every time; in production every few seconds).
     with django_assert_num_queries(1):
