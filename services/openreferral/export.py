@@ -16,18 +16,21 @@ from django.urls import reverse
 from services.availability import Reach, remote_phrase
 from services.eligibility import ServiceRules, inclusion_notes, who_it_is_for
 from services.models import (
+    STATUS_FIELDS,
     ContactKind,
     Inclusion,
     Involvement,
     MenServed,
     Scope,
     Service,
+    ServiceStatus,
 )
 from services.openreferral.ids import organisation_id, service_id, stable_id
 from services.openreferral.taxonomy import (
     COUNCIL_AREA,
     FACETS,
     FINDER_PAGE,
+    SERVICE_DETAILS,
     WEB_ADDRESSES,
     ValueTerm,
     hsds_term,
@@ -38,7 +41,16 @@ from services.wording import waiting_list_text
 # Kept for admins and shown on the service's page, but not part of the feed: who checked the
 # facts (it may name a person) and the admins' notes.
 NOT_IN_FEED = ("verification_source", "data_notes")
-FEED_SCALAR_FIELDS = tuple(name for name in SERVICE_SCALAR_FIELDS if name not in NOT_IN_FEED)
+FEED_SCALAR_FIELDS = (
+    *(name for name in SERVICE_SCALAR_FIELDS if name not in NOT_IN_FEED),
+    # Whether it still runs: not the seed's to set (services.seed), but the feed's to say.
+    *STATUS_FIELDS,
+)
+# HSDS's own word for a published service's status; "inactive" is kept for unpublished ones.
+HSDS_STATUS = {
+    ServiceStatus.CLOSED: "defunct",
+    ServiceStatus.TEMPORARILY_CLOSED: "temporarily closed",
+}
 
 STATISTICAL_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/"
 NATIONWIDE = {
@@ -119,7 +131,7 @@ def hsds_service_summary(service: FeedService) -> dict[str, Any]:
         "description": joined_description(record["summary"], record["description"]),
         "url": _first(record, ContactKind.WEBSITE),
         "email": _first(record, ContactKind.EMAIL),
-        "status": "active" if record["published"] else "inactive",
+        "status": hsds_status(record),
         "interpretation_services": record["languages"],
         "application_process": record["how_to_access"],
         "wait_time": waiting_list_text(record["waiting_list"], _date(record["next_course_starts"])),
@@ -212,6 +224,12 @@ def hsds_organisation_with_services(
     organisation: dict[str, str], services: list[dict[str, Any]]
 ) -> dict[str, Any]:
     return {**hsds_organisation(organisation), "services": services}
+
+
+def hsds_status(record: dict[str, Any]) -> str:
+    if not record["published"]:
+        return "inactive"
+    return HSDS_STATUS.get(record["status"], "active")
 
 
 def joined_description(summary: str, description: str) -> str:
@@ -380,6 +398,9 @@ def _service_attributes(record: dict[str, Any], base_url: str) -> list[dict[str,
             if facet.field == "waiting_list" and record["next_course_starts"]:
                 attribute["value"] = record["next_course_starts"]
             attributes.append(attribute)
+    for name, value_term in SERVICE_DETAILS.items():
+        if record[name]:
+            attributes.append(_attribute(value_term, sid, record[name], base_url))
     for route in record["contact_routes"]:
         if route["kind"] in WEB_ADDRESSES:
             attributes.append(

@@ -6,13 +6,14 @@ contacts), and loaded through the seed loader, so the same model checks apply as
 """
 
 import json
+from datetime import date
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 
 from django.db import transaction
 
 from geography.sources import SourceError, is_url, local_copy, one_line, source_label
-from services.models import Service
+from services.models import STATUS_FIELDS, Service
 from services.openreferral import schemas
 from services.openreferral.export import FEED_CONTACT_KINDS, FeedService
 from services.openreferral.parse import FeedError, feed_service_from
@@ -21,6 +22,7 @@ from services.seed import (
     SeedError,
     SeedReport,
     load_document,
+    save_checked,
     service_record,
 )
 
@@ -46,7 +48,7 @@ def import_openreferral(source: str) -> SeedReport:
                 {service.organisation["name"]: service.organisation for service in feed}.values()
             ),
             "services": [
-                merged_record(service.record, existing.get(service.record["slug"]))
+                merged_record(_without_status(service.record), existing.get(service.record["slug"]))
                 for service in feed
             ],
         }
@@ -54,6 +56,7 @@ def import_openreferral(source: str) -> SeedReport:
             report = load_document(document, overwrite=True)
         except SeedError as error:
             raise FeedError(str(error)) from error
+        _load_statuses(feed, report)
         _keep_feed_timestamps(feed, report)
     return report
 
@@ -169,6 +172,29 @@ def _page_address(url: str, page: int) -> str:
     query = dict(parse_qsl(parts.query))
     query["page"] = str(page)
     return urlunparse(parts._replace(query=urlencode(query)))
+
+
+def _without_status(record: dict[str, Any]) -> dict[str, Any]:
+    # The seed loader sets no status (the contacts file and the admins do): this importer sets
+    # the feed's afterwards.
+    return {name: value for name, value in record.items() if name not in STATUS_FIELDS}
+
+
+def _load_statuses(feed: list[FeedService], report: SeedReport) -> None:
+    """Each service's status as the feed gives it, saved with its history when it differs."""
+    for item in feed:
+        wanted = {name: item.record[name] for name in STATUS_FIELDS}
+        if wanted["status_seen_on"]:
+            wanted["status_seen_on"] = date.fromisoformat(wanted["status_seen_on"])
+        service = Service.all_objects.get(slug=item.record["slug"])
+        if all(getattr(service, name) == value for name, value in wanted.items()):
+            continue
+        for name, value in wanted.items():
+            setattr(service, name, value)
+        save_checked(service, f"service {service.slug!r}: status", FeedError)
+        if service.slug in report.unchanged:
+            report.unchanged.remove(service.slug)
+            report.updated.append(service.slug)
 
 
 def _keep_feed_timestamps(feed: list[FeedService], report: SeedReport) -> None:

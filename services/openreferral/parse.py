@@ -14,9 +14,10 @@ from django.urls import Resolver404, resolve
 from django.utils.text import slugify
 
 from geography.models import GSS_CODE
-from services.models import ContactKind, Scope, Service
+from services.models import ContactKind, Scope, Service, ServiceStatus
 from services.openreferral.export import (
     FEED_SCALAR_FIELDS,
+    HSDS_STATUS,
     NATIONWIDE,
     OTHER_CONDITIONS,
     STATISTICAL_GEOGRAPHY,
@@ -28,6 +29,7 @@ from services.openreferral.taxonomy import (
     COUNCIL_AREA,
     FACETS,
     FINDER_PAGE,
+    SERVICE_DETAILS,
     VALUE_TERMS_BY_ID,
     WEB_ADDRESSES,
     Facet,
@@ -35,6 +37,7 @@ from services.openreferral.taxonomy import (
 
 SCOPES_BY_CODE = {code: scope for scope, (code, _name) in NATIONWIDE.items()}
 CONTACT_KINDS_BY_PHONE_TYPE = {"text": ContactKind.TEXT}
+STATUS_FROM_HSDS = {hsds: status for status, hsds in HSDS_STATUS.items()}
 
 
 class FeedError(Exception):
@@ -62,7 +65,9 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
         description=description,
         how_to_access=hsds.get("application_process", ""),
         languages=hsds.get("interpretation_services", ""),
-        published=hsds["status"] == "active",
+        published=hsds["status"] != "inactive",
+        # A record from elsewhere may say only HSDS's status; ours also give the facet.
+        status=STATUS_FROM_HSDS.get(hsds["status"], ServiceStatus.UNKNOWN),
         min_age=_age(hsds, "minimum_age"),
         max_age=_age(hsds, "maximum_age"),
         last_verified=_iso_date(hsds.get("assured_date"), "assured_date"),
@@ -80,6 +85,11 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
     record["next_course_starts"] = _iso_date(
         values.get("waiting_list", [None])[0], "the waiting list's date"
     )
+    for name in SERVICE_DETAILS:
+        given = values.get(name, [])
+        if given:
+            record[name] = given[0] or ""
+    record["status_seen_on"] = _iso_date(record["status_seen_on"], "the status evidence's date")
     record["other_criteria"] = _other_criteria(hsds.get("eligibility_description", ""), record)
     record.update(_where(hsds))
     record["locations"] = sorted(

@@ -23,6 +23,7 @@ from services.models import (
     Location,
     MenServed,
     OfferCode,
+    ServiceStatus,
     WaitingList,
 )
 from services.openreferral.ids import stable_id
@@ -209,6 +210,31 @@ FACETS = (
     _checked("offer"),
     _checked("eligibility"),
     _checked("waiting list"),
+    Facet(
+        "in_2022_survey",
+        "In the 2022 mapping survey",
+        "Whether the service is one of the 16 the Scottish Government's 2022 mapping survey "
+        "found, or one known since.",
+        "data_quality",
+        _yes_no("one of the survey's 16", "known since the survey"),
+        boolean=True,
+    ),
+    Facet(
+        "listed_in_finder",
+        "Listed in the finder",
+        "Whether the finder sends people to the service; one that is not says why on its page.",
+        "detail",
+        _yes_no("listed", "not listed"),
+        boolean=True,
+    ),
+    Facet(
+        "status",
+        "Current status",
+        "Whether the service still runs, as far as the latest evidence shows.",
+        "detail",
+        _answers(ServiceStatus),
+    ),
+    _checked("status"),
 )
 
 
@@ -252,7 +278,35 @@ COUNCIL_AREA = ValueTerm(
     "area",
     link_entity="location",
 )
-VALUE_TERMS = (FINDER_PAGE, *WEB_ADDRESSES.values(), COUNCIL_AREA)
+# Free text and dates about a service that HSDS has no field for, each in the record's field of
+# the same name.
+SERVICE_DETAILS = {
+    "not_listed_because": ValueTerm(
+        "not_listed_because",
+        "Why it is not in the finder",
+        "The attribute's value says why the finder does not send people to the service.",
+        "detail",
+    ),
+    "status_note": ValueTerm(
+        "status_note",
+        "Status evidence",
+        "The attribute's value says what changed, or the evidence for the current status.",
+        "detail",
+    ),
+    "status_source": ValueTerm(
+        "status_source",
+        "Status source",
+        "The attribute's value is the address of the page the status evidence is on.",
+        "url",
+    ),
+    "status_seen_on": ValueTerm(
+        "status_seen_on",
+        "Status evidence dated",
+        "The attribute's value is the date (YYYY-MM-DD) of the latest evidence of the status.",
+        "detail",
+    ),
+}
+VALUE_TERMS = (FINDER_PAGE, *WEB_ADDRESSES.values(), COUNCIL_AREA, *SERVICE_DETAILS.values())
 
 
 def term_id(code: str) -> str:
@@ -287,6 +341,10 @@ def services_with_term(term: Term) -> Q:
     if term.code == COUNCIL_AREA.code:
         located = Location.public_objects.filter(council_area__isnull=False)
         return Q(pk__in=located.values("service_id"))
+    if term.code == "status_seen_on":
+        return Q(status_seen_on__isnull=False)
+    if term.code in SERVICE_DETAILS:
+        return ~Q(**{term.code: ""})
     # A facet's parent term, and the finder page: every service has one.
     return Q()
 

@@ -44,6 +44,14 @@ RECORD = {
     "eligibility_confidence": "low",
     "waiting_list_confidence": "high",
     "published": True,
+    "in_2022_survey": True,
+    "listed_in_finder": True,
+    "not_listed_because": "",
+    "status": "changed",
+    "status_note": "Now run by Harbour Trust's Glasgow team.",
+    "status_source": "https://harbour.example.org/news",
+    "status_seen_on": "2025-05-08",
+    "status_confidence": "medium",
     "organisation": "Harbour Trust",
     "primary_offer": "courses_peer_support",
     "offers": ["courses_peer_support", "emotional_support"],
@@ -116,6 +124,21 @@ ROUND_TRIPS = {
     "a one-line address": {"locations": [ONE_LINE_ADDRESS]},
     "never checked": {"last_verified": None},
     "not published": {"published": False},
+    "known since the survey": {"in_2022_survey": False},
+    "not in the finder, saying why": {
+        "listed_in_finder": False,
+        "not_listed_because": "A police operation, not support a person can contact.",
+    },
+    "closed": {"status": "closed", "status_note": "Its funding ended."},
+    "temporarily closed": {"status": "temporarily_closed"},
+    "running, confirmed": {"status": "running", "status_confidence": "high"},
+    "no news, no evidence": {
+        "status": "unknown",
+        "status_note": "",
+        "status_source": "",
+        "status_seen_on": None,
+        "status_confidence": "low",
+    },
 }
 
 
@@ -185,6 +208,39 @@ FOREIGN = {
         }
     ],
 }
+
+
+@pytest.mark.parametrize(
+    ("status", "published", "hsds"),
+    [
+        ("running", True, "active"),
+        ("changed", True, "active"),
+        ("unknown", True, "active"),
+        ("temporarily_closed", True, "temporarily closed"),
+        ("closed", True, "defunct"),
+        ("running", False, "inactive"),
+        ("closed", False, "inactive"),
+    ],
+)
+def test_hsds_status_says_whether_a_published_service_still_runs(status, published, hsds):
+    record = hsds_service(feed_service(status=status, published=published), AREAS, BASE_URL)
+
+    assert record["status"] == hsds
+
+
+@pytest.mark.parametrize(
+    ("hsds", "status", "published"),
+    [
+        ("active", "unknown", True),
+        ("temporarily closed", "temporarily_closed", True),
+        ("defunct", "closed", True),
+        ("inactive", "unknown", False),
+    ],
+)
+def test_another_directory_s_status_is_read_as_ours(hsds, status, published):
+    record = feed_service_from({**FOREIGN, "status": hsds}).record
+
+    assert (record["status"], record["published"]) == (status, published)
 
 
 def test_a_record_from_another_directory_gets_our_defaults():

@@ -13,13 +13,15 @@ from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.urls import reverse
 
+from geography.models import CouncilArea
 from services.catalogue import published_services
 from services.contacts_import import ContactsError, load_contacts, read_contacts
+from services.eligibility import Gender, Person, Status
 from services.models import ContactRoute, Service, ServiceStatus
 from services.roles import CASEWORKER
 from services.search import SearchQuery, search
 from services.templatetags.finder import reaching
-from services.wording import NO_ROUTE, route_state_text, status_text
+from services.wording import NO_ROUTE, route_state_text, status_text, who_source_text
 from tests.conftest import contacts_file
 from tests.finder_forms import as_sent_by_the_page
 
@@ -369,3 +371,93 @@ def test_the_api_gives_each_route_its_state_and_each_service_its_status(client):
         assert helpline["kind"] == "phone"
         assert helpline["confirmed_on"] is None
         assert helpline["source_url"] == "http://www.rasacpk.org.uk/recently-sarn/"
+
+
+def test_the_api_says_how_sure_each_fact_is_and_where_it_comes_from(client):
+    service = client.get(reverse("api-service", args=["steve-retson-project"])).json()
+    search = client.post(reverse("api-search"), {}, content_type="application/json").json()
+    result = next(r for r in search["results"] if r["slug"] == "steve-retson-project")
+
+    for answer in (service, result):
+        phone = next(c for c in answer["contacts"] if c["kind"] == "phone")
+        website = next(c for c in answer["contacts"] if c["kind"] == "website")
+        # contacts.yaml: the project's own site (high), its old phone page (medium).
+        assert (website["confidence"], phone["confidence"]) == ("high", "medium")
+        assert answer["service_status"]["confidence"] == "low"
+        assert answer["service_status"]["confirmed_on"] is None
+        evidence = answer["evidence"]
+        assert evidence["in_2022_survey"] is False
+        assert evidence["last_checked"] is None
+        assert evidence["confidence"]["who_it_is_for"] == "low"
+        assert "https://www.steveretsonproject.scot/s-t-aye-campaign/" in evidence["sources"]
+
+
+# Ranking: within a verdict, the services a person can contact come first
+
+
+@pytest.mark.parametrize("area_code", [None, "S12000036", "S12000049"])
+def test_services_we_cannot_reach_come_after_those_we_can_with_the_same_verdict(area_code):
+    area = CouncilArea.objects.get(code=area_code) if area_code else None
+    query = SearchQuery(located=area is not None, area=area, include_not_eligible=True)
+
+    by_verdict: dict = {}
+    for result in search(query).results:
+        by_verdict.setdefault(result.status, []).append(bool(result.service.public_contacts))
+
+    for status, reachable in by_verdict.items():
+        assert reachable == sorted(reachable, reverse=True), status
+    # Not vacuous: some verdict holds both kinds.
+    assert any(len(set(reachable)) == 2 for reachable in by_verdict.values())
+
+
+def test_a_woman_in_edinburgh_is_shown_the_services_she_can_contact_first():
+    edinburgh = CouncilArea.objects.get(code="S12000036")
+    person = Person(age=25, gender=Gender.WOMAN, trans=False)
+
+    results = search(SearchQuery(person=person, located=True, area=edinburgh)).results
+
+    for_her = [r.service.slug for r in results if r.status is Status.ELIGIBLE]
+    # Click and National Ugly Mugs have a website; Sacro - Another Way and WISHES no route yet,
+    # though both are nearer.
+    assert for_her == ["click-sacro", "national-ugly-mugs", "sacro-another-way", "wishes"]
+
+
+# Where "who it is for" comes from
+
+
+@pytest.mark.parametrize(
+    ("in_survey", "confidence", "checked", "origin"),
+    [
+        (True, "high", False, "the 2022 survey;"),
+        (True, "medium", False, "the 2022 survey and the service's public pages;"),
+        (True, "low", False, "our reading of the 2022 survey, which published only totals;"),
+        (False, "low", False, "public sources;"),
+        (False, "high", False, "public sources;"),
+        (True, "low", True, None),
+    ],
+)
+def test_a_verdict_says_where_its_facts_come_from_until_the_service_confirms_them(
+    in_survey, confidence, checked, origin
+):
+    words = who_source_text(in_survey, confidence, checked)
+
+    if origin is None:
+        assert words == ""
+    else:
+        assert words == (
+            "Who it is for, including whether it supports trans and non-binary people, comes "
+            f"from {origin} not yet confirmed with the service, so ask them."
+        )
+
+
+def test_every_card_with_a_verdict_and_every_service_page_says_where_who_it_is_for_comes_from(
+    client,
+):
+    html = client.post(reverse("finder"), as_sent_by_the_page({})).content.decode()
+    evaa = client.get(reverse("service-detail", args=["evaa"])).content.decode()
+
+    for slug in re.findall(r'data-result-slug="([^"]+)"', html):
+        assert "not yet confirmed with the service, so ask them." in card_of(html, slug), slug
+    # EVAA's inclusion of trans people was assigned to match the survey's totals.
+    assert "Supports trans and non-binary people" in evaa
+    assert "our reading of the 2022 survey, which published only totals" in evaa

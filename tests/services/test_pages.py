@@ -50,7 +50,7 @@ def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
     )
     assert "no-store" in response["Cache-Control"]
     page = text_of(response)
-    assert "6 services found for City of Edinburgh" in page
+    assert "7 services found for City of Edinburgh" in page
     assert "Services for you" in page
     assert "Services that may be for you: check with them" in page
     assert "WISHES" in page
@@ -87,7 +87,7 @@ def test_an_unknown_place_is_told_and_still_gets_nationwide_services(client):
     page = text_of(client.post(reverse("finder"), as_sent_by_the_page({"place": "Atlantis"})))
 
     assert "We could not find a place with that name in Scotland" in page
-    assert "3 services found" in page
+    assert "4 services found" in page
     assert "TARA" in page
 
 
@@ -165,7 +165,7 @@ def test_an_area_page_lists_the_services_reachable_there(client):
 
     page = text_of(response)
     assert response.status_code == 200
-    assert "7 specialist services can support people in City of Edinburgh" in page
+    assert "8 specialist services can support people in City of Edinburgh" in page
     assert "Roam" in page
     assert "Quay Services" not in page
 
