@@ -1,3 +1,6 @@
+from collections.abc import Callable
+from datetime import date
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -6,12 +9,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
+    CONFIRMED_WITH_THE_SERVICE,
+    CONTACT_QUEUE_ORDER,
     AccessRoute,
     Confidence,
     ContactRoute,
@@ -20,6 +26,7 @@ from services.models import (
     Organisation,
     Service,
     ServiceSource,
+    ServiceToContact,
     ServiceToReview,
     Suggestion,
     SuggestionStatus,
@@ -27,6 +34,7 @@ from services.models import (
 )
 from services.resources import BulkImportExport, LocationResource, ServiceResource
 from services.widgets import CoverageMapWidget
+from services.wording import contact_next_step
 
 # A web address typed without a scheme is taken as https (Django 6's default, chosen now).
 HTTPS_BY_DEFAULT = {models.URLField: {"assume_scheme": "https"}}
@@ -207,6 +215,8 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
     autocomplete_fields = ("organisation",)
     date_hierarchy = "last_verified"
     inlines = (LocationInline, ContactRouteInline, ServiceSourceInline)
+    # Set only by the confirmation in the queue of services to contact, with who confirmed it.
+    readonly_fields = ("status_confirmed_on",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "organisation", "summary", "description", "published")}),
         (
@@ -234,7 +244,14 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         ("Waiting list", {"fields": ("waiting_list", "next_course_starts")}),
         (
             "Is it still running",
-            {"fields": (("status", "status_seen_on"), "status_note", "status_source")},
+            {
+                "fields": (
+                    ("status", "status_seen_on"),
+                    "status_note",
+                    "status_source",
+                    "status_confirmed_on",
+                )
+            },
         ),
         (
             "Checking the facts",
@@ -260,6 +277,25 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("service", "council_area")
 
 
+def report_confirmed(
+    model_admin: admin.ModelAdmin, request, confirm: Callable[[date], int], things: tuple[str, str]
+) -> None:
+    """Run a "confirmed with the service today" action and tell the admin what it did."""
+    try:
+        count = confirm(timezone.localdate())
+    except ValidationError as error:
+        model_admin.message_user(
+            request,
+            "Nothing was confirmed: fix these first. " + " ".join(error.messages),
+            messages.ERROR,
+        )
+        return
+    noun = ngettext(*things, count)
+    model_admin.message_user(
+        request, f"Marked {count} {noun} as confirmed with the service today.", messages.SUCCESS
+    )
+
+
 @admin.register(ContactRoute)
 class ContactRouteAdmin(SimpleHistoryAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
@@ -268,6 +304,16 @@ class ContactRouteAdmin(SimpleHistoryAdmin):
     list_select_related = ("service",)
     search_fields = ("value", "label", "service__name")
     autocomplete_fields = ("service",)
+    actions = ("confirm_with_the_service_today",)
+
+    @admin.action(description="Confirmed with the service today", permissions=("change",))
+    def confirm_with_the_service_today(self, request, queryset):
+        report_confirmed(
+            self,
+            request,
+            lambda today: queryset.save_each(CONFIRMED_WITH_THE_SERVICE, confirmed_on=today),
+            ("contact route", "contact routes"),
+        )
 
 
 @admin.register(ServiceSource)
@@ -279,25 +325,12 @@ class ServiceSourceAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("service",)
 
 
-@admin.register(ServiceToReview)
-class ServiceToReviewAdmin(MarkVerified, admin.ModelAdmin):
-    """The review queue: services whose details were not checked within the period set by
-    VERIFICATION_PERIOD_DAYS, oldest first. Open one to edit it; mark it checked to clear it."""
+class ServiceQueueAdmin(admin.ModelAdmin):
+    """A queue of services for admins to work through. Each row links to the service's own
+    change page, where its history is kept; nothing is added or deleted from a queue."""
 
-    list_display = (
-        "service_link",
-        "organisation",
-        "last_verified",
-        "verification_source",
-        "published",
-    )
-    # Each row links to the service's own change page, where its history is kept.
     list_display_links = None
-    list_select_related = ("organisation",)
-    list_filter = ("published", LowConfidenceFilter)
     search_fields = ("name", "organisation__name")
-    # Never checked first, then the longest unchecked.
-    ordering = (models.F("last_verified").asc(nulls_first=True), "name")
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -313,6 +346,80 @@ class ServiceToReviewAdmin(MarkVerified, admin.ModelAdmin):
     def service_link(self, service) -> str:
         url = reverse("admin:services_service_change", args=[service.pk])
         return format_html('<a href="{}">{}</a>', url, service.name)
+
+
+@admin.register(ServiceToReview)
+class ServiceToReviewAdmin(MarkVerified, ServiceQueueAdmin):
+    """The review queue: services whose details were not checked within the period set by
+    VERIFICATION_PERIOD_DAYS, oldest first. Open one to edit it; mark it checked to clear it."""
+
+    list_display = (
+        "service_link",
+        "organisation",
+        "last_verified",
+        "verification_source",
+        "published",
+    )
+    list_select_related = ("organisation",)
+    list_filter = ("published", LowConfidenceFilter)
+    # Never checked first, then the longest unchecked.
+    ordering = (models.F("last_verified").asc(nulls_first=True), "name")
+
+
+@admin.register(ServiceToContact)
+class ServiceToContactAdmin(ServiceQueueAdmin):
+    """Services to call or write to, most pressing first (CONTACT_QUEUE_ORDER), each with what
+    to ask them. Once a service has confirmed its status and details, mark it here; its routes
+    are confirmed one by one from the contact routes list its route count links to."""
+
+    list_display = (
+        "service_link",
+        "status",
+        "routes",
+        "confirmed_routes",
+        "last_checked",
+        "next_step",
+    )
+    list_filter = ("published", "status")
+    actions = ("confirm_with_the_service_today",)
+
+    def get_ordering(self, request):
+        # Not `ordering`: it names the queue's annotations, which the admin's checks cannot see.
+        return CONTACT_QUEUE_ORDER
+
+    @admin.display(description="contact routes", ordering="route_count")
+    def routes(self, service) -> str:
+        url = (
+            reverse("admin:services_contactroute_changelist") + f"?service__id__exact={service.pk}"
+        )
+        return format_html('<a href="{}">{}</a>', url, service.route_count)
+
+    @admin.display(description="confirmed by the service", ordering="confirmed_route_count")
+    def confirmed_routes(self, service) -> int:
+        return service.confirmed_route_count
+
+    @admin.display(description="last checked", ordering="last_checked", empty_value="never")
+    def last_checked(self, service):
+        return service.last_checked
+
+    @admin.display(description="what to do next")
+    def next_step(self, service) -> str:
+        return contact_next_step(
+            service.route_count,
+            service.confirmed_route_count,
+            service.status,
+            service.last_checked,
+            timezone.localdate(),
+        )
+
+    @admin.action(description="Confirmed with the service today", permissions=("change",))
+    def confirm_with_the_service_today(self, request, queryset):
+        report_confirmed(
+            self,
+            request,
+            lambda today: queryset.confirm_with_the_service(today, by=request.user.get_username()),
+            ("service", "services"),
+        )
 
 
 @admin.register(Suggestion)

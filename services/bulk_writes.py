@@ -5,7 +5,8 @@ them in the history admins read and restore from, or tell the finder's catalogue
 unpublished that way would stay in the search. The querysets of the models the finder shows do all
 three here, in the same transaction as the write; a row that breaks a rule rolls the write back.
 Django's bulk_update() writes each batch with update(), so it is covered too (a test holds it to
-that).
+that). ``save_each()`` is the same write row by row through save(), for an edit whose history
+should say why it was made.
 """
 
 from collections.abc import Iterable
@@ -38,6 +39,21 @@ class BulkWritesQuerySet(models.QuerySet):
                 history.bulk_history_create([obj for obj in created if obj.pk is not None])
             mark_catalogue_stale(self.db)
         return created
+
+    def save_each(self, reason: str, **values) -> int:
+        """Give each row here these values and save it, as an admin's edit is: every row checked
+        with its new values first (the lot refused if one breaks a rule), then each save kept in
+        its history with the reason and the user of the request, and the catalogue told."""
+        with transaction.atomic(using=self.db):
+            rows = list(self)
+            for row in rows:
+                for name, value in values.items():
+                    setattr(row, name, value)
+            self._raise_problems(rows, created=False)
+            for row in rows:
+                row._change_reason = reason
+                row.save(using=self.db)
+        return len(rows)
 
     def check_rules(self) -> None:
         """Raise ValidationError naming every row here that breaks its model's rules."""

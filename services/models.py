@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator, validate_email
 from django.db import models
+from django.db.models.functions import Coalesce, Greatest
+from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from djgeojson.fields import PointField
@@ -24,6 +26,8 @@ from services.bulk_writes import BulkWritesQuerySet
 MAX_AGE = 120
 # How the admin action "mark as checked today" records its source (see templatetags/finder.py).
 CHECKED_WITH_THE_SERVICE = "Checked with the service"
+# Why an edit was made, in its history, when the service itself confirmed what it holds.
+CONFIRMED_WITH_THE_SERVICE = "Confirmed with the service"
 
 
 def review_cutoff(today: date) -> date:
@@ -238,6 +242,54 @@ class ServiceQuerySet(BulkWritesQuerySet):
         """Services the finder may send a person to: a closed one, or one the team has taken out
         of the finder (not support a person can contact), keeps its page but leaves the finder."""
         return self.exclude(status=ServiceStatus.CLOSED).filter(listed_in_finder=True)
+
+    def with_contact_state(self) -> "ServiceQuerySet":
+        """Each service with what the queue of services to contact shows: its contact routes,
+        how many of them the service has confirmed, and its last check with the service (of its
+        status or of its details, whichever is later; None if never)."""
+        confirmed = models.Q(contact_routes__confirmed_on__isnull=False)
+        return self.annotate(
+            route_count=models.Count("contact_routes"),
+            confirmed_route_count=models.Count("contact_routes", filter=confirmed),
+            # Greatest() is NULL on SQLite as soon as one date is: each date stands in for the
+            # other when it is missing.
+            last_checked=Greatest(
+                Coalesce("status_confirmed_on", "last_verified"),
+                Coalesce("last_verified", "status_confirmed_on"),
+            ),
+        ).annotate(
+            has_confirmed_route=GreaterThan(models.F("confirmed_route_count"), 0),
+            status_unknown=Exact(models.F("status"), ServiceStatus.UNKNOWN),
+        )
+
+    def to_contact(self) -> "ServiceQuerySet":
+        return self.with_contact_state().order_by(*CONTACT_QUEUE_ORDER)
+
+    def confirm_with_the_service(self, on: date, by: str) -> int:
+        """Record that each service here confirmed, on that day, that it runs as its status says
+        and that its details hold (an admin's call or email to it): kept in its history as an
+        edit by the user of the request, and shown on its page as checked with the service.
+
+        A status that is not known cannot be confirmed, or its page would say both that it was
+        checked with the service and that there is no news of it: all are refused until it is
+        set. Its status evidence is dated that day, so a public source dated before the call does
+        not replace it (services/contacts_import.py)."""
+        not_known = list(self.filter(status=ServiceStatus.UNKNOWN).values_list("name", flat=True))
+        if not_known:
+            raise ValidationError(
+                [
+                    f"service {name!r}: set its status first: one not known cannot be confirmed."
+                    for name in not_known
+                ]
+            )
+        return self.save_each(
+            CONFIRMED_WITH_THE_SERVICE,
+            status_confirmed_on=on,
+            status_seen_on=on,
+            status_confidence=Confidence.HIGH,
+            last_verified=on,
+            verification_source=f"{CHECKED_WITH_THE_SERVICE} by {by}",
+        )
 
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
@@ -523,6 +575,33 @@ class ServiceToReview(Service):
         proxy = True
         verbose_name = "service to check"
         verbose_name_plural = "services to check"
+
+
+# The queue of services to contact, most pressing first: none of its routes confirmed by the
+# service (so none a person can fully rely on), then no news of whether it runs, then the longest
+# since anyone checked with it (never first), then by name.
+CONTACT_QUEUE_ORDER = (
+    models.F("has_confirmed_route").asc(),
+    models.F("status_unknown").desc(),
+    models.F("last_checked").asc(nulls_first=True),
+    "name",
+)
+
+
+class ContactQueueManager(models.Manager.from_queryset(ServiceQuerySet)):
+    def get_queryset(self) -> ServiceQuerySet:
+        return super().get_queryset().to_contact()
+
+
+class ServiceToContact(Service):
+    """The admins' queue of services to contact, to confirm their routes and status with them."""
+
+    objects = ContactQueueManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = "service to contact"
+        verbose_name_plural = "services to contact"
 
 
 class PublicLocationsManager(BulkWritesManager):

@@ -19,6 +19,7 @@ EDITOR_PERMISSIONS = [
     ("services", "contactroute", ("add", "change", "view")),
     ("services", "servicesource", ("add", "change", "view")),
     ("services", "servicetoreview", ("change", "view")),
+    ("services", "servicetocontact", ("change", "view")),
     ("services", "suggestion", ("change", "view")),
     ("services", "offer", ("view",)),
     ("services", "accessroute", ("view",)),

@@ -1,8 +1,10 @@
-"""Small helpers for the sentences the finder shows."""
+"""Small helpers for the sentences the finder, and its admins' queues, show."""
 
 from datetime import date
 
-from services.models import Confidence, ServiceStatus, WaitingList
+from django.utils.translation import ngettext
+
+from services.models import Confidence, ServiceStatus, WaitingList, may_be_out_of_date
 
 NO_ROUTE = "We do not yet have a way to contact this service."
 
@@ -64,3 +66,28 @@ def status_text(status: str, note: str, seen_on: date | None) -> str:
         return f"No news of this service since {seen_on:%-d %B %Y}: it may have changed or closed."
     label = ServiceStatus(status).label
     return f"{label}: {note}" if note else label
+
+
+def contact_next_step(
+    routes: int, confirmed_routes: int, status: str, last_checked: date | None, today: date
+) -> str:
+    """What an admin should ask a service next, in the queue of services to contact."""
+    if status == ServiceStatus.CLOSED:
+        return "Nothing to ask: it has closed."
+    steps = []
+    unconfirmed = routes - confirmed_routes
+    if routes == 0:
+        steps.append("find a way to contact them")
+    elif unconfirmed:
+        other = "other " if confirmed_routes else ""
+        how_many = f"{unconfirmed} " if unconfirmed > 1 else ""
+        noun = ngettext("contact route", "contact routes", unconfirmed)
+        steps.append(f"confirm its {other}{how_many}{noun} with them")
+    if status == ServiceStatus.UNKNOWN:
+        steps.append("ask whether it still runs")
+    elif may_be_out_of_date(last_checked, today):
+        steps.append("check it still runs as shown")
+    if not steps:
+        return "Nothing to ask for now."
+    sentence = listed(steps)
+    return f"{sentence[0].upper()}{sentence[1:]}."

@@ -4,7 +4,14 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from geography.models import CouncilArea
-from services.models import Location, Service, ServiceToReview, Suggestion
+from services.models import (
+    ContactRoute,
+    Location,
+    Service,
+    ServiceToContact,
+    ServiceToReview,
+    Suggestion,
+)
 from services.roles import CASEWORKER, EDITOR
 from tests.admin_forms import admin_url
 
@@ -39,6 +46,7 @@ def roam():
         (lambda: admin_url(Service, "add"), 200),
         (lambda: admin_url(Location, "changelist"), 200),
         (lambda: admin_url(ServiceToReview, "changelist"), 200),
+        (lambda: admin_url(ServiceToContact, "changelist"), 200),
         (lambda: admin_url(Suggestion, "changelist"), 200),
         (lambda: admin_url(Service, "delete", roam().pk), 403),
         (lambda: admin_url(Location, "delete", Location.all_objects.first().pk), 403),
@@ -70,6 +78,13 @@ def test_the_delete_action_is_not_offered_to_an_editor(editor_client):
 
     assert "delete_selected" not in page
     assert "mark_verified_today" in page
+
+
+@pytest.mark.parametrize("model", [ServiceToContact, ContactRoute])
+def test_an_editor_may_record_what_a_service_confirmed(editor_client, model):
+    page = editor_client.get(admin_url(model, "changelist")).content.decode()
+
+    assert "confirm_with_the_service_today" in page
 
 
 def test_a_caseworker_cannot_enter_admin(caseworker_client):
