@@ -1,16 +1,21 @@
-"""The mapping survey's figures and the coverage gap, computed live from the published services.
+"""The 2022 mapping survey's figures beside the directory's as it is now, and the coverage gap.
 
-With the seed data these equal the figures the Scottish Government's 2022 mapping survey
-published (tests/services/test_statistics.py asserts each), so the page stays a true account as
-admins add, change and retire services.
+The same figures are counted over two lists of services: the survey's own 16 records, whatever
+has happened to them since (closed, unpublished, taken out of the finder), so that its published
+figures come out exactly and stay put; and the services the finder can send a person to today,
+including those found since. Only some rows are figures the survey published (lived experience
+engagement report, section 3.1); the rest are this directory's own counts, and the page says which.
 """
 
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Prefetch, QuerySet
+
 from geography.models import CouncilArea, Country
 from services.models import (
     Inclusion,
+    Location,
     MenServed,
     OfferCode,
     Scope,
@@ -18,23 +23,24 @@ from services.models import (
     WaitingList,
 )
 
+# The minimum ages the survey published: all 18 and over but one, 16 and over (Roam).
+SURVEY_PUBLISHED_AGES = frozenset({16, 18})
+
 
 @dataclass(frozen=True)
 class Figure:
     label: str
     count: int
+    # Whether the 2022 survey published this row's figure; if not, the directory worked it out.
+    published_by_survey: bool = False
 
 
 @dataclass(frozen=True)
 class Breakdown:
-    """A titled table of counts; every chart on the page is drawn from one, beside its table."""
+    """A titled list of counts over one list of services."""
 
     title: str
     rows: tuple[Figure, ...]
-
-    @property
-    def largest(self) -> int:
-        return max((row.count for row in self.rows), default=0)
 
 
 @dataclass(frozen=True)
@@ -46,18 +52,102 @@ class AreaCoverage:
     services: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ComparedFigure:
+    label: str
+    in_survey: int
+    today: int
+    published_by_survey: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A breakdown counted over the survey's services and over today's, row by row: a table on
+    the page, with a bar beside each count."""
+
+    title: str
+    rows: tuple[ComparedFigure, ...]
+
+    @property
+    def largest(self) -> int:
+        """One scale for both columns' bars, so that their lengths compare."""
+        return max((max(row.in_survey, row.today) for row in self.rows), default=0)
+
+
+def survey_records() -> QuerySet[Service]:
+    """The 16 services the 2022 survey found, each counted in its figures whatever its status,
+    published flag or listing in the finder is now."""
+    return _with_what_is_counted(Service.all_objects.filter(in_2022_survey=True))
+
+
+def directory_today() -> QuerySet[Service]:
+    """The published services the finder can send a person to now, found by the survey or since."""
+    return _with_what_is_counted(Service.published_objects.in_finder())
+
+
+def _with_what_is_counted(services: QuerySet[Service]) -> QuerySet[Service]:
+    # Every base counts towards "with a base in Scotland", a confidential one too: the figure is a
+    # number, never an address. Where a service works face to face is shown by area and name, so
+    # the coverage gap reads only the bases whose address may be shown.
+    located = Location.all_objects.select_related("council_area").defer(
+        "council_area__boundary", "council_area__display_boundary"
+    )
+    return services.prefetch_related(
+        "offers",
+        Prefetch("coverage", queryset=CouncilArea.objects.without_geometry()),
+        Prefetch("locations", queryset=located),
+        Prefetch("locations", queryset=located.filter(public=True), to_attr="public_locations"),
+    )
+
+
+def side_by_side(survey: list[Breakdown], today: list[Breakdown]) -> list[Comparison]:
+    """Each breakdown's rows with both counts; a row only one list has counts 0 in the other.
+    Rows keep the survey's order, then any found only today in today's order."""
+    return [
+        _compared(survey_breakdown, today_breakdown)
+        for survey_breakdown, today_breakdown in zip(survey, today, strict=True)
+    ]
+
+
+def _compared(survey: Breakdown, today: Breakdown) -> Comparison:
+    in_survey = {row.label: row for row in survey.rows}
+    now = {row.label: row for row in today.rows}
+    labels = list(in_survey) + [label for label in now if label not in in_survey]
+    return Comparison(
+        survey.title,
+        tuple(
+            ComparedFigure(
+                label,
+                in_survey[label].count if label in in_survey else 0,
+                now[label].count if label in now else 0,
+                (in_survey.get(label) or now[label]).published_by_survey,
+            )
+            for label in labels
+        ),
+    )
+
+
 def survey_figures(services: list[Service]) -> list[Breakdown]:
-    """The survey's headline figures, for services prefetched with offers and locations."""
+    """The survey's headline figures, counted over any list of services loaded by
+    :func:`survey_records` or :func:`directory_today`."""
     total = len(services)
     based_in_scotland = sum(1 for service in services if _based_in_scotland(service))
     return [
         Breakdown(
             "Services",
             (
-                Figure("Specialist services", total),
-                Figure("With a base in Scotland", based_in_scotland),
-                Figure("UK-wide", sum(1 for s in services if s.scope == Scope.UK)),
-                Figure("Police-led", sum(1 for s in services if s.police_led)),
+                Figure("Specialist services", total, published_by_survey=True),
+                Figure("With a base in Scotland", based_in_scotland, published_by_survey=True),
+                Figure(
+                    "UK-wide",
+                    sum(1 for s in services if s.scope == Scope.UK),
+                    published_by_survey=True,
+                ),
+                Figure(
+                    "Police-led",
+                    sum(1 for s in services if s.police_led),
+                    published_by_survey=True,
+                ),
                 Figure("Support people remotely", sum(1 for s in services if s.remote)),
                 Figure(
                     "Cover travel or relocation costs",
@@ -76,14 +166,16 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
         Breakdown(
             "Who they support",
             (
-                Figure("Women", sum(1 for s in services if s.women)),
+                Figure("Women", sum(1 for s in services if s.women), published_by_survey=True),
                 Figure(
                     "Women and men",
                     sum(1 for s in services if s.women and s.men != MenServed.NONE),
+                    published_by_survey=True,
                 ),
                 Figure(
                     "Only men who have sex with men",
                     sum(1 for s in services if s.men == MenServed.MSM_ONLY and not s.women),
+                    published_by_survey=True,
                 ),
             ),
         ),
@@ -93,6 +185,7 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
                 Figure(
                     "Explicitly include both",
                     sum(1 for s in services if _includes_both(s)),
+                    published_by_survey=True,
                 ),
                 Figure(
                     "Do not say",
@@ -115,6 +208,7 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
                 Figure(
                     "Have a waiting list or wait for a course",
                     sum(1 for s in services if s.waiting_list != WaitingList.NONE),
+                    published_by_survey=True,
                 ),
                 Figure(
                     "No waiting list",
@@ -125,7 +219,11 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
         Breakdown(
             "Minimum age",
             tuple(
-                Figure(f"{age} and over" if age is not None else "No minimum", count)
+                Figure(
+                    f"{age} and over" if age is not None else "No minimum",
+                    count,
+                    published_by_survey=age in SURVEY_PUBLISHED_AGES,
+                )
                 for age, count in sorted(
                     Counter(s.min_age for s in services).items(),
                     key=lambda item: (item[0] is None, item[0]),
@@ -138,7 +236,10 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
 def coverage_gap(services: list[Service], areas: list[CouncilArea]) -> list[AreaCoverage]:
     """For each council area, the services with a face-to-face presence there: those that list
     it among the areas they cover, or have a base in it. Services that only work remotely or
-    nationwide without a base in the area do not count: the gap is in in-person support."""
+    nationwide without a base in the area do not count: the gap is in in-person support.
+
+    The page counts it over :func:`directory_today`'s services: the survey published no such
+    figure, and a person is helped only by the services the finder can send them to now."""
     present: dict[str, list[str]] = {area.code: [] for area in areas}
     for service in services:
         codes = {area.code for area in service.coverage.all()}
@@ -164,7 +265,7 @@ def coverage_gap(services: list[Service], areas: list[CouncilArea]) -> list[Area
 def _based_in_scotland(service: Service) -> bool:
     return any(
         location.council_area is not None and location.council_area.country == Country.SCOTLAND
-        for location in service.public_locations
+        for location in service.locations.all()
     )
 
 

@@ -17,7 +17,13 @@ from services.forms import FinderForm
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
 from services.spreadsheets import text_cell
-from services.statistics import coverage_gap, survey_figures
+from services.statistics import (
+    coverage_gap,
+    directory_today,
+    side_by_side,
+    survey_figures,
+    survey_records,
+)
 from services.templatetags.finder import service_facts
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
@@ -127,13 +133,16 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
-    services = list(published_services())
-    gap = coverage_gap(services, list(_scottish_areas()))
+    survey = list(survey_records())
+    today = list(directory_today())
+    gap = coverage_gap(today, list(_scottish_areas()))
     return render(
         request,
         "services/statistics.html",
         {
-            "breakdowns": survey_figures(services),
+            "survey_count": len(survey),
+            "today_count": len(today),
+            "comparisons": side_by_side(survey_figures(survey), survey_figures(today)),
             "gap": gap,
             "areas_without": [area for area in gap if area.face_to_face == 0],
             "gap_values": {area.code: area.face_to_face for area in gap},
@@ -146,7 +155,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def coverage_gap_csv(request: HttpRequest) -> HttpResponse:
-    gap = coverage_gap(list(published_services()), list(_scottish_areas()))
+    gap = coverage_gap(list(directory_today()), list(_scottish_areas()))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="coverage-gap.csv"'
     writer = csv.writer(response)
