@@ -290,7 +290,7 @@ def test_every_card_in_the_finder_shows_how_to_get_in_touch_first_and_never_link
     shown = re.findall(r'data-result-slug="([^"]+)"', html)
     # The 19 published services but Operation Begonia, which is not in the finder.
     assert len(shown) == 18
-    # The site's header links home, as on every page; the answer itself never leads back here.
+    # The answer never leads back here (the whole page is swept in tests/test_links_to_itself.py).
     answer = html[html.index('aria-labelledby="results-title"') :]
     answer = answer[: answer.index("</section>")]
     assert reverse("finder") not in Links(answer).hrefs
