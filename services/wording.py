@@ -86,3 +86,23 @@ def left_out_text(
             dated,
         )
     return LeftOut("This service has closed", note, "", dated)
+
+
+def confirmed_text(confirmed: int, services: int) -> str:
+    """How much of the directory the services themselves have confirmed since the 2022 survey."""
+    if confirmed == 0:
+        return "Nothing in this directory has been confirmed with a service since the 2022 survey."
+    if confirmed == services:
+        return (
+            f"All {services} services have confirmed some of their details with us since the "
+            "2022 survey."
+        )
+    if confirmed == 1:
+        return (
+            f"Only 1 of the {services} services has confirmed any of its details with us since "
+            "the 2022 survey. Nothing about the others has been confirmed."
+        )
+    return (
+        f"Only {confirmed} of the {services} services have confirmed any of their details with "
+        "us since the 2022 survey. Nothing about the others has been confirmed."
+    )
