@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 
+from servicemap.page_links import link_from
 from servicemap.problems import answers_in_json, problem_response
 
 
@@ -60,5 +62,7 @@ def error_response(path: str, status: int) -> HttpResponse:
     if answers_in_json(path):
         return problem_response(status, page.explanation)
     # Rendered without the request: no context processor runs, so nothing reads the session,
-    # the signed-in user or the database.
-    return HttpResponse(render_to_string("servicemap/error.html", {"page": page}), status=status)
+    # the signed-in user or the database. The path alone tells the header and footer which page
+    # this is, and whether the way to the start page would lead back here.
+    context = {"page": page, "here": path, "start_page": link_from(path, reverse("finder"))}
+    return HttpResponse(render_to_string("servicemap/error.html", context), status=status)

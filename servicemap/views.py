@@ -6,6 +6,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from servicemap.error_pages import error_response
+from services.freshness import directory_freshness
+from services.wording import confirmed_text
 
 
 class SitePage(TemplateView):
@@ -25,7 +27,21 @@ class PrivacyPage(SitePage):
         )
 
 
-about = SitePage.as_view(template_name="servicemap/about.html")
+class AboutPage(SitePage):
+    """The about page tells how up to date the directory is, counted now, never written down."""
+
+    template_name = "servicemap/about.html"
+
+    def get_context_data(self, **kwargs):
+        freshness = directory_freshness()
+        return super().get_context_data(
+            freshness=freshness,
+            confirmed=confirmed_text(freshness.confirmed, freshness.services),
+            **kwargs,
+        )
+
+
+about = AboutPage.as_view()
 privacy = PrivacyPage.as_view()
 staying_safe = SitePage.as_view(template_name="servicemap/staying_safe.html")
 

@@ -291,6 +291,22 @@ class ServiceQuerySet(BulkWritesQuerySet):
             verification_source=f"{CHECKED_WITH_THE_SERVICE} by {by}",
         )
 
+    def confirmed_by_the_service(self) -> "ServiceQuerySet":
+        """Services that have confirmed anything themselves: a contact route, their status, or
+        their details when an admin checked with them. The survey's and the public sources'
+        dates are not confirmations: neither was checked with each service."""
+        return self.filter(
+            models.Q(status_confirmed_on__isnull=False)
+            | models.Q(contact_routes__confirmed_on__isnull=False)
+            | models.Q(
+                last_verified__isnull=False,
+                verification_source__startswith=CHECKED_WITH_THE_SERVICE,
+            )
+        ).distinct()
+
+    def added_since_the_survey(self) -> "ServiceQuerySet":
+        return self.filter(in_2022_survey=False)
+
     def with_related(self) -> "ServiceQuerySet":
         return self.select_related("organisation", "primary_offer").prefetch_related(
             "offers", "access_routes", "coverage"

@@ -14,6 +14,7 @@ from services.availability import coverage
 from services.catalogue import published_services, reach_of
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
 from services.forms import FinderForm
+from services.models import Service
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
 from services.spreadsheets import text_cell
@@ -25,6 +26,7 @@ from services.statistics import (
     survey_records,
 )
 from services.templatetags.finder import service_facts
+from services.wording import WORDS_FOR_A_RECORD, WORDS_FOR_A_SERVICE_TO_CONTACT, left_out_text
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
 RESULTS_ON_A_PAGE = 100
@@ -97,21 +99,31 @@ def _grouped(results: list) -> list[dict]:
 
 @require_safe
 def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A service's page. One the finder leaves out (closed, or not support a person can contact)
+    keeps its page for caseworkers, but says so first and gives a next step instead of a way to
+    get in touch."""
     service = get_object_or_404(published_services(), slug=slug)
     rules = ServiceRules.of(service)
     reach = reach_of(service)
-    return render(
-        request,
-        "services/service_detail.html",
-        {
-            "service": service,
-            "who_it_is_for": who_it_is_for(rules),
-            "inclusion_notes": inclusion_notes(rules),
-            "coverage": coverage(reach),
-            "coverage_codes": [area.code for area in reach.areas],
-            **service_facts(service),
-        },
-    )
+    context = {
+        "who_it_is_for": who_it_is_for(rules),
+        "inclusion_notes": inclusion_notes(rules),
+        "coverage": coverage(reach),
+        "coverage_codes": [area.code for area in reach.areas],
+        "words": WORDS_FOR_A_SERVICE_TO_CONTACT,
+        **service_facts(service),
+    }
+    if not Service.published_objects.in_finder().filter(pk=service.pk).exists():
+        context["left_out"] = left_out_text(
+            service.listed_in_finder,
+            service.not_listed_because,
+            service.status,
+            service.status_note,
+            service.status_seen_on,
+        )
+        # Nothing on the page sends a person to it: no "check with the service before you go".
+        context.update(words=WORDS_FOR_A_RECORD, may_be_out_of_date=False)
+    return render(request, "services/service_detail.html", context)
 
 
 @require_safe

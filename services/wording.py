@@ -1,5 +1,6 @@
 """Small helpers for the sentences the finder, and its admins' queues, show."""
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.utils.translation import ngettext
@@ -91,3 +92,65 @@ def contact_next_step(
         return "Nothing to ask for now."
     sentence = listed(steps)
     return f"{sentence[0].upper()}{sentence[1:]}."
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words of a service's page that either send a person to the service or only record."""
+
+    access_heading: str
+    no_address: str
+
+
+# A service the finder lists can be asked for what we do not know; one it leaves out is not to be
+# contacted, so its page keeps the same facts as a record and sends nobody to it.
+WORDS_FOR_A_SERVICE_TO_CONTACT = PageWords(
+    "How to get support", "Contact the service for the address."
+)
+WORDS_FOR_A_RECORD = PageWords("How people reached it, as recorded", "No address on record.")
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Why the finder does not send people to a service, said first on its page: a heading, the
+    reason, the latest news of it ("" when the reason is that news) and how recent that is."""
+
+    heading: str
+    because: str
+    news: str
+    dated: str
+
+
+def left_out_text(
+    listed: bool, not_listed_because: str, status: str, note: str, seen_on: date | None
+) -> LeftOut:
+    """For a service the finder leaves out (``Service.objects.in_finder()`` says which): one the
+    team took out says why; otherwise it has closed, and its status note is the reason."""
+    dated = f"Evidence dated {seen_on:%-d %B %Y}" if seen_on else ""
+    if not listed:
+        return LeftOut(
+            "The finder does not list this service",
+            not_listed_because,
+            status_text(status, note, seen_on),
+            dated,
+        )
+    return LeftOut("This service has closed", note, "", dated)
+
+
+def confirmed_text(confirmed: int, services: int) -> str:
+    """How much of the directory the services themselves have confirmed since the 2022 survey."""
+    if confirmed == 0:
+        return "Nothing in this directory has been confirmed with a service since the 2022 survey."
+    if confirmed == services:
+        return (
+            f"All {services} services have confirmed some of their details with us since the "
+            "2022 survey."
+        )
+    if confirmed == 1:
+        return (
+            f"Only 1 of the {services} services has confirmed any of its details with us since "
+            "the 2022 survey. Nothing about the others has been confirmed."
+        )
+    return (
+        f"Only {confirmed} of the {services} services have confirmed any of their details with "
+        "us since the 2022 survey. Nothing about the others has been confirmed."
+    )

@@ -2,6 +2,7 @@
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
 
 # Words that would tell someone glancing at a tab or a history list what the site is about.
 SENSITIVE_WORDS = ("sex", "escort", "prostitut", "brothel", "selling", "trafficking")
@@ -9,13 +10,15 @@ SENSITIVE_WORDS = ("sex", "escort", "prostitut", "brothel", "selling", "traffick
 
 class PageReader(HTMLParser):
     """Collects the page's <title> (the document's, not those naming areas inside an <svg>) and
-    everything a strict CSP would refuse to run or apply, and where its links go."""
+    everything a strict CSP would refuse to run or apply, where its links go and the ids links
+    can jump to."""
 
     def __init__(self, html: str):
         super().__init__()
         self.title = ""
         self.inline_code: list[str] = []
         self.links: list[str] = []
+        self.ids: set[str] = set()
         self._in_title = False
         self._in_svg = False
         self.feed(html)
@@ -23,6 +26,7 @@ class PageReader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = {name for name, _ in attrs}
+        self.ids |= {value for name, value in attrs if name == "id" and value}
         if tag == "a":
             self.links += [value for name, value in attrs if name == "href" and value]
         if tag == "script" and "src" not in names:
@@ -43,6 +47,20 @@ class PageReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
+
+
+def links_to_itself(html: str, url: str) -> list[str]:
+    """The page's links that lead back to the page at ``url``, as written: a link that goes
+    nowhere. A link to a part of the page (a skip link, an error summary's link to its field) is
+    not one when it is only a fragment and the page has an element with that id."""
+    page = PageReader(html)
+    here = urlsplit(url)._replace(fragment="")
+    return [
+        href
+        for href in page.links
+        if (target := urlsplit(urljoin(url, href)))._replace(fragment="") == here
+        and not (href.startswith("#") and target.fragment in page.ids)
+    ]
 
 
 def sensitive_words_in(text: str) -> list[str]:

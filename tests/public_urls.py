@@ -24,6 +24,9 @@ ROUTE_EXAMPLES = {
     "service-detail": {"slug": "roam"},
     "area-detail": {"slug": "glasgow-city"},
 }
+# Further pages of a route that show something of their own: a service the finder leaves out
+# says so first and sends nobody to it (issue 14).
+MORE_EXAMPLES = [("service-detail", {"slug": "operation-begonia"})]
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def public_urls() -> list[str]:
     """Every public URL that answers with content: pages and downloads, not the quick exit."""
     return [
         route.url() for route in public_routes() if route.has_example() and route.name != "leave"
-    ]
+    ] + [reverse(name, kwargs=arguments) for name, arguments in MORE_EXAMPLES]
 
 
 def cookie_free_urls() -> list[str]:

@@ -34,7 +34,7 @@ def settings_with_environment(monkeypatch, **environment: str) -> dict:
 
 
 def test_public_pages_send_the_strict_policy(client):
-    response = client.get(reverse("about"))
+    response = client.get(reverse("privacy"))
 
     assert directives(response["Content-Security-Policy"]) == STRICT_POLICY
     assert response["Permissions-Policy"] == (

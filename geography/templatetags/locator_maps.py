@@ -11,13 +11,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("geography/includes/locator_map.html")
-def highlighted_areas_map(highlight, label: str) -> dict:
-    """Every area, the ``highlight`` GSS codes picked out; each area links to its page."""
+def highlighted_areas_map(highlight, label: str, this_page_is: str = "") -> dict:
+    """Every area, the ``highlight`` GSS codes picked out; each area links to its page but the
+    area whose page this is (``this_page_is``, a GSS code), which is named, not linked."""
     chosen = set(highlight)
     return _drawn(
         label,
         modifier=lambda area: "chosen" if area.code in chosen else "other",
         title=lambda area: area.name,
+        this_page_is=this_page_is,
     )
 
 
@@ -41,7 +43,10 @@ def shade(count: int) -> str:
 
 
 def _drawn(
-    label: str, modifier: Callable[[AreaPath], str], title: Callable[[AreaPath], str]
+    label: str,
+    modifier: Callable[[AreaPath], str],
+    title: Callable[[AreaPath], str],
+    this_page_is: str = "",
 ) -> dict:
     drawing = locator_map()
     return {
@@ -51,7 +56,9 @@ def _drawn(
             {
                 "path": area.path,
                 "title": title(area),
-                "url": reverse("area-detail", kwargs={"slug": area.slug}),
+                "url": ""
+                if area.code == this_page_is
+                else reverse("area-detail", kwargs={"slug": area.slug}),
                 "modifier": modifier(area),
             }
             for area in drawing.areas

@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from servicemap.helplines import URGENT_HELP
+from servicemap.page_links import link_from
 
 register = template.Library()
 
@@ -24,15 +25,26 @@ FOOTER_LINKS = (
 )
 
 
-@register.inclusion_tag("includes/site_footer.html", takes_context=True)
-def site_footer(context) -> dict:
-    """The footer, where the page a person is on is named, not linked: a link to the page itself
-    would go nowhere."""
+def current_path(context: template.Context) -> str | None:
+    """The path of the page being rendered: the request's, or ``here`` for pages rendered without
+    one (error pages)."""
     request = context.get("request")
-    here = request.path if request is not None else None
+    return context.get("here") or (request.path if request is not None else None)
+
+
+@register.inclusion_tag("includes/site_header.html", takes_context=True)
+def site_header(context: template.Context) -> dict:
+    """The site's name, linking to the start page from every page but the start page itself."""
+    return {"home": link_from(current_path(context), reverse("finder"))}
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context: template.Context) -> dict:
+    """The footer, where the page a person is on is named, not linked."""
+    here = current_path(context)
     return {
         "links": [
-            {"url": url, "words": words, "here": url == here}
-            for url, words in ((reverse(name), words) for name, words in FOOTER_LINKS)
-        ]
+            {"href": link_from(here, reverse(name)), "words": words} for name, words in FOOTER_LINKS
+        ],
+        "about_the_data": link_from(here, f"{reverse('about')}#data"),
     }

@@ -292,7 +292,7 @@ def test_every_card_in_the_finder_shows_how_to_get_in_touch_first_and_never_link
     shown = re.findall(r'data-result-slug="([^"]+)"', html)
     # The 19 published services but Operation Begonia, which is not in the finder.
     assert len(shown) == 18
-    # The site's header links home, as on every page; the answer itself never leads back here.
+    # The answer never leads back here (the whole page is swept in tests/test_links_to_itself.py).
     answer = html[html.index('aria-labelledby="results-title"') :]
     answer = answer[: answer.index("</section>")]
     assert reverse("finder") not in Links(answer).hrefs
@@ -306,8 +306,9 @@ def test_every_card_in_the_finder_shows_how_to_get_in_touch_first_and_never_link
     assert 'href="/staying-safe/#urgent-help"' in card_of(html, "evaa")
 
 
-def test_no_service_page_links_to_itself_and_each_says_how_to_get_in_touch(client):
-    for service in Service.published_objects.all():
+def test_no_service_page_in_the_finder_links_to_itself_and_each_says_how_to_get_in_touch(client):
+    # Those the finder leaves out say why instead (tests/services/test_left_out_pages.py).
+    for service in Service.published_objects.in_finder():
         path = service.get_absolute_url()
         html = client.get(path).content.decode()
 
@@ -353,7 +354,8 @@ def test_a_closed_service_leaves_the_search_but_keeps_its_page_saying_closed(cli
     assert "roam" not in found()
     response = client.get(reverse("service-detail", args=["roam"]))
     assert response.status_code == 200
-    assert "Closed: Its funding ended." in response.content.decode()
+    assert "This service has closed" in response.content.decode()
+    assert "Its funding ended." in response.content.decode()
 
 
 # The API
