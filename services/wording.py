@@ -93,6 +93,7 @@ def contact_next_step(
     sentence = listed(steps)
     return f"{sentence[0].upper()}{sentence[1:]}."
 
+
 @dataclass(frozen=True)
 class PageWords:
     """The words of a service's page that either send a person to the service or only record."""
