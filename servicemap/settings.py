@@ -363,6 +363,8 @@ SPECTACULAR_SETTINGS = {
         "InclusionEnum": "services.models.Inclusion",
         "OfferCodeEnum": "services.models.OfferCode",
         "AccessCodeEnum": "services.models.AccessCode",
+        "ConfidenceEnum": "services.models.Confidence",
+        "ServiceStatusEnum": "services.models.ServiceStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -18,7 +18,7 @@ def slugs(client, **query) -> list[str]:
     return [service["slug"] for service in response.json()["results"]]
 
 
-NATIONWIDE = ["national-ugly-mugs", "tara", "you-my-sister"]
+NATIONWIDE = ["click-sacro", "national-ugly-mugs", "tara", "you-my-sister"]
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,7 @@ NATIONWIDE = ["national-ugly-mugs", "tara", "you-my-sister"]
         (
             {"area": EDINBURGH},
             [
+                "click-sacro",
                 "leith-partnership",
                 "national-ugly-mugs",
                 "roam",
@@ -39,7 +40,10 @@ NATIONWIDE = ["national-ugly-mugs", "tara", "you-my-sister"]
         ({"area": "s12000036 "}, None),
         ({"area": "S12000027"}, NATIONWIDE),
         ({"remote": "true"}, NATIONWIDE),
-        ({"offer": "sexual_health"}, ["quay-services", "roam", "routes-out", "wishes"]),
+        (
+            {"offer": "sexual_health"},
+            ["quay-services", "roam", "routes-out", "steve-retson-project", "wishes"],
+        ),
         ({"area": EDINBURGH, "offer": "sexual_health"}, ["roam", "wishes"]),
         ({"area": EDINBURGH, "offer": "sexual_health", "remote": "true"}, []),
         ({"area": "S12000049", "remote": "false", "offer": "employability"}, ["fedcap-pilot"]),
@@ -63,11 +67,11 @@ def test_the_list_is_paginated_in_name_order(client):
     first = client.get(URL, {"page_size": 10}).json()
     second = client.get(URL, {"page_size": 10, "page": 2}).json()
 
-    assert first["count"] == 16
+    assert first["count"] == 19
     assert first["next"].endswith("page=2&page_size=10")
     names = [service["name"] for service in first["results"] + second["results"]]
     assert names == sorted(names)
-    assert len(names) == 16
+    assert len(names) == 19
 
 
 def test_a_page_takes_the_same_queries_however_many_services_it_holds(client):

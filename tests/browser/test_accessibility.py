@@ -93,11 +93,11 @@ def found_services(page, django_user_model) -> None:
     loaded(page, reverse("finder"))
     answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
     find(page)
-    expect(results_heading(page)).to_have_text("6 services found for City of Edinburgh")
+    expect(results_heading(page)).to_have_text("7 services found for City of Edinburgh")
 
 
 def found_nothing(page, django_user_model) -> None:
-    # Every service is for people of 16 or over.
+    # Every service is for people of 16 or over (18 assumed where no source says).
     loaded(page, reverse("finder"))
     answer(page, area="Highland", age=12)
     find(page)
@@ -194,7 +194,7 @@ def test_the_map_points_to_the_list_and_each_answer_is_announced(page):
     find(page)
 
     # Read from the live region after finder.js fetched and placed the answer.
-    expect(announcer).to_have_text("6 services found for City of Edinburgh")
+    expect(announcer).to_have_text("7 services found for City of Edinburgh")
     expect(page.locator("#finder-map-area-counts li")).to_have_count(32)
     expect(page.locator("#finder-map-area-counts")).to_contain_text(
         re.compile(r"City of Edinburgh: \d+ services? \(your area\)")

@@ -110,8 +110,8 @@ def test_someone_in_shetland_who_wants_remote_support_gets_the_remote_services(p
     choose(page, "Only show support I can get online or by phone")
     find(page)
 
-    expect(results(page).locator(".finder-result")).to_have_count(3)
-    for name in ("National Ugly Mugs", "The TARA service", "You My Sister"):
+    expect(results(page).locator(".finder-result")).to_have_count(4)
+    for name in ("Click (CLiCK)", "National Ugly Mugs", "The TARA service", "You My Sister"):
         expect(result(page, name)).to_be_visible()
     expect(results(page)).to_contain_text(
         "No specialist service works in person in Shetland Islands"
@@ -132,7 +132,7 @@ def test_the_same_journeys_work_without_javascript(page, traffic, context_option
     answer(page, area="Shetland Islands", age="", gender="Prefer not to say")
     choose(page, "Only show support I can get online or by phone")
     find(page)
-    expect(results(page).locator(".finder-result")).to_have_count(3)
+    expect(results(page).locator(".finder-result")).to_have_count(4)
     assert traffic.cookies() == []
     screenshots("finder-no-javascript")
 

@@ -45,7 +45,7 @@ def test_exporting_wiping_and_importing_gives_an_identical_feed(
     call_command("import_openreferral", source)
 
     assert exported(client) == before
-    assert "created 17" in capsys.readouterr().out
+    assert "created 20" in capsys.readouterr().out
 
 
 def test_importing_the_feed_over_itself_changes_nothing(client, tmp_path, capsys):
@@ -54,7 +54,7 @@ def test_importing_the_feed_over_itself_changes_nothing(client, tmp_path, capsys
     call_command("import_openreferral", write(tmp_path, before["records"]))
 
     assert exported(client) == before
-    assert "unchanged 16" in capsys.readouterr().out
+    assert "unchanged 19" in capsys.readouterr().out
 
 
 @pytest.fixture

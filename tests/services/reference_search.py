@@ -17,7 +17,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     results = []
     usable_reaches = []
     all_reaches = []
-    for service in services if services is not None else published_services():
+    for service in services if services is not None else published_services().in_finder():
         reach = reach_of(service)
         verdict = evaluate(ServiceRules.of(service), query.person)
         all_reaches.append((reach, verdict.status is not Status.NOT_ELIGIBLE))

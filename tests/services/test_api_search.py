@@ -28,12 +28,13 @@ def test_a_woman_of_25_in_edinburgh_gets_her_services_with_reasons(client):
     first = body["results"][0]
     assert set(first) >= {"slug", "name", "status", "reasons", "available_because", "distance_km"}
     eligible = [r["slug"] for r in body["results"] if r["status"] == "eligible"]
-    assert eligible == ["sacro-another-way", "wishes", "national-ugly-mugs"]
+    # Those she can contact first (Click and NUM have a website), then the nearest.
+    assert eligible == ["click-sacro", "national-ugly-mugs", "sacro-another-way", "wishes"]
     wishes = next(r for r in body["results"] if r["slug"] == "wishes")
     assert wishes["reasons"][0] == "For women aged 18 and over"
     assert wishes["available_because"] == ["covers City of Edinburgh"]
     assert wishes["url"] == "/services/wishes/"
-    assert body["counts_by_area"]["S12000036"] == 6
+    assert body["counts_by_area"]["S12000036"] == 7
 
 
 def test_a_point_is_resolved_to_its_council_area_on_the_server(client):
@@ -41,6 +42,7 @@ def test_a_point_is_resolved_to_its_council_area_on_the_server(client):
 
     assert body["area"]["code"] == "S12000049"
     assert sorted(r["slug"] for r in body["results"]) == [
+        "click-sacro",
         "national-ugly-mugs",
         "tara",
         "you-my-sister",
@@ -53,6 +55,7 @@ def test_a_point_at_sea_is_told_so_and_still_sees_nationwide_services(client):
     assert body["area"] is None
     assert "not in a Scottish council area" in body["message"]
     assert sorted(r["slug"] for r in body["results"]) == [
+        "click-sacro",
         "national-ugly-mugs",
         "tara",
         "you-my-sister",
@@ -88,7 +91,8 @@ def test_a_gss_code_we_do_not_hold_is_answered_with_a_message_and_no_area(client
 def test_an_empty_body_lists_every_service(client):
     body = post(client, {}).json()
 
-    assert len(body["results"]) == 16
+    # The 19 published services but Operation Begonia, which is not in the finder.
+    assert len(body["results"]) == 18
     assert body["area"] is None
 
 

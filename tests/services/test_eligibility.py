@@ -1,4 +1,4 @@
-"""Who each of the 16 real services is for, read as a specification: one row per case."""
+"""Who each of the 19 real services is for, read as a specification: one row per case."""
 
 import itertools
 from dataclasses import replace
@@ -18,7 +18,7 @@ from services.eligibility import (
 )
 from services.models import Inclusion, Involvement, MenServed, Service
 
-# The rules are pure; the database only supplies the 16 real services' rules, read once.
+# The rules are pure; the database only supplies the 19 real services' rules, read once.
 pytestmark = pytest.mark.django_db
 
 ELIGIBLE, UNCLEAR, NOT_ELIGIBLE = Status.ELIGIBLE, Status.UNCLEAR, Status.NOT_ELIGIBLE
@@ -140,8 +140,9 @@ def test_verdicts_for_the_real_services(rules_by_slug, slug, person, status, rea
 def test_an_empty_person_is_never_excluded(rules_by_slug):
     verdicts = {slug: evaluate(rules, Person()) for slug, rules in rules_by_slug.items()}
 
-    assert len(verdicts) == 16
-    # Every real service has an age limit, so someone who says nothing is asked to check.
+    assert len(verdicts) == 19
+    # Every real service has an age limit or leaves some gender out (or does not say), so someone
+    # who says nothing is asked to check.
     assert {verdict.status for verdict in verdicts.values()} == {UNCLEAR}
     assert evaluate(OPEN_TO_EVERYONE, Person()).status is ELIGIBLE
 
@@ -180,7 +181,7 @@ def test_leaving_out_answers_never_excludes_anyone_the_full_answers_would_not(ru
                     if partial_status is NOT_ELIGIBLE:
                         assert full is NOT_ELIGIBLE, (rules, partial)
                     checked += 1
-    assert checked == 16 * 72 * 31
+    assert checked == 19 * 72 * 31
     # The rule was put to the test: full answers reach every verdict, and a shorter answer can
     # still rule a person out (a woman of 15 who leaves out her gender is still 15).
     assert seen == {"full": {ELIGIBLE, UNCLEAR, NOT_ELIGIBLE}, "partial": set(Status)}

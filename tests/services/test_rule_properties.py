@@ -128,7 +128,7 @@ def test_the_search_lists_and_ranks_services_by_each_one_s_own_verdict(crowd, pe
             add_service(number, rules)
         verdicts = {
             service.slug: evaluate(ServiceRules.of(service), person).status
-            for service in published_services()
+            for service in published_services().in_finder()
         }
 
         public = search(SearchQuery(person=person))

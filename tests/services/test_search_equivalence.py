@@ -10,6 +10,7 @@ from geography.models import CouncilArea
 from services.catalogue import published_services
 from services.eligibility import Gender, Person, PersonInvolvement, Status
 from services.models import (
+    ContactRoute,
     Inclusion,
     Involvement,
     Location,
@@ -66,6 +67,14 @@ def add_random_services(count: int, seed: int) -> None:
                 point={"type": "Point", "coordinates": point} if point else None,
                 public=chance.random() < 0.8,
             )
+        # Some can be contacted (and come first within their verdict), some only by professionals.
+        if chance.random() < 0.5:
+            ContactRoute.all_objects.create(
+                service=service,
+                kind="phone",
+                value=f"0131 496 {number:04d}",
+                public=chance.random() < 0.8,
+            )
 
 
 def people():
@@ -116,7 +125,7 @@ def test_the_fast_search_agrees_with_the_plain_rules():
         {"located": True, "area": shetland, "point": (-1.15, 60.15)},
         {"located": True, "area": None, "point": (1.0, 57.0)},
     ]
-    services = list(published_services())
+    services = list(published_services().in_finder())
     compared = 0
     verdicts = set()
     for person in people():
