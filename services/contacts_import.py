@@ -218,6 +218,9 @@ def _load_route(service: Service, record: RouteRecord, report: ContactsReport) -
 
 
 def _load_status(service: Service, record: ContactsRecord, report: ContactsReport) -> None:
+    # What the service itself confirmed wins over any public page, dated or not.
+    if service.status_confirmed_on is not None:
+        return
     if (
         service.status_seen_on is not None
         and record.status_seen_on is not None

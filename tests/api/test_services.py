@@ -76,6 +76,8 @@ def test_the_list_is_paginated_in_name_order(client):
 
 def test_a_page_takes_the_same_queries_however_many_services_it_holds(client):
     filters = {"area": EDINBURGH, "remote": "false"}
+    # The first request in a process also builds the index of council areas, once.
+    client.get(URL, {"page_size": 1, **filters})
     with CaptureQueriesContext(connection) as two:
         client.get(URL, {"page_size": 2, **filters})
     with CaptureQueriesContext(connection) as all_of_them:

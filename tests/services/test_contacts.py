@@ -126,6 +126,19 @@ def test_a_route_an_admin_confirmed_is_not_overwritten_by_the_public_source():
     assert (helpline.label, helpline.confirmed_on) == ("Helpline", date(2026, 12, 4))
 
 
+def test_a_status_the_service_confirmed_is_not_overwritten_by_the_public_source():
+    # fedcap-pilot's entry has no date: a dated check would otherwise be the only protection.
+    Service.all_objects.filter(slug="fedcap-pilot").update(
+        status=ServiceStatus.RUNNING, status_note="", status_confirmed_on=date(2026, 12, 5)
+    )
+
+    report = load_contacts(contacts_file())
+
+    fedcap = Service.all_objects.get(slug="fedcap-pilot")
+    assert (fedcap.status, fedcap.status_confirmed_on) == (ServiceStatus.RUNNING, date(2026, 12, 5))
+    assert "fedcap-pilot" not in report.statuses_changed
+
+
 def change(slug: str, edit) -> list[dict]:
     document = entries()
     edit(next(entry for entry in document if entry["slug"] == slug))
