@@ -65,7 +65,7 @@ def test_the_about_page_says_how_it_is_kept_up_to_date_and_how_to_correct_it(cli
     html = section(about(client), "up-to-date")
 
     assert "check each service's details with the service itself" in text_of(html)
-    assert "A queue of services to check" in text_of(html)
+    assert "queue of services to contact" in text_of(html)
     assert "in the last 90 days" in text_of(html)
     assert f'href="{reverse("suggest")}"' in html
 

@@ -61,7 +61,7 @@ def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
     find(page)
 
     expect(results(page).get_by_role("heading", level=2)).to_have_text(
-        "6 services found for City of Edinburgh"
+        "7 services found for City of Edinburgh"
     )
     wishes = result(page, "WISHES")
     expect(wishes).to_contain_text("For you")
