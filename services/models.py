@@ -548,6 +548,11 @@ class Service(Timestamped):
     def get_absolute_url(self) -> str:
         return reverse("service-detail", kwargs={"slug": self.slug})
 
+    @property
+    def in_finder(self) -> bool:
+        """The instance's side of ``ServiceQuerySet.in_finder``: the same two conditions."""
+        return self.listed_in_finder and self.status != ServiceStatus.CLOSED
+
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 

@@ -14,7 +14,6 @@ from services.availability import coverage
 from services.catalogue import published_services, reach_of
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
 from services.forms import FinderForm
-from services.models import Service
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
 from services.spreadsheets import text_cell
@@ -113,7 +112,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "words": WORDS_FOR_A_SERVICE_TO_CONTACT,
         **service_facts(service),
     }
-    if not Service.published_objects.in_finder().filter(pk=service.pk).exists():
+    if not service.in_finder:
         context["left_out"] = left_out_text(
             service.listed_in_finder,
             service.not_listed_because,

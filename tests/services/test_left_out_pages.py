@@ -141,3 +141,20 @@ def test_neither_a_service_taken_out_nor_a_closed_one_is_in_a_finder_answer(clie
 )
 def test_a_left_out_service_says_why_first(listed, because, status, note, seen_on, expected):
     assert left_out_text(listed, because, status, note, seen_on) == expected
+
+
+@pytest.mark.parametrize("listed", [True, False])
+@pytest.mark.parametrize("status", list(ServiceStatus))
+def test_a_service_page_and_the_finder_agree_on_whether_it_is_listed(status, listed):
+    wishes = Service.all_objects.filter(slug="wishes")
+    wishes.update(
+        status=status,
+        status_note="What changed.",
+        listed_in_finder=listed,
+        not_listed_because="" if listed else "Not support a person can contact.",
+    )
+
+    in_the_finder = Service.published_objects.in_finder().filter(slug="wishes").exists()
+
+    assert wishes.get().in_finder is in_the_finder
+    assert in_the_finder is (listed and status != ServiceStatus.CLOSED)
