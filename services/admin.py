@@ -143,20 +143,18 @@ class MarkVerified:
     def mark_verified_today(self, request, queryset):
         # A queryset update keeps each service's check in its history like any edit, and refuses
         # the lot if any service breaks the rules an edit would be held to.
-        try:
-            count = queryset.update(
+        report_marked(
+            self,
+            request,
+            lambda: queryset.update(
                 last_verified=timezone.localdate(),
                 verification_source=f"{CHECKED_WITH_THE_SERVICE} by {request.user.get_username()}",
                 updated_at=timezone.now(),
-            )
-        except ValidationError as error:
-            self.message_user(
-                request,
-                "Nothing was marked as checked: fix these first. " + " ".join(error.messages),
-                messages.ERROR,
-            )
-            return
-        self.message_user(request, f"Marked {count} services as checked today.", messages.SUCCESS)
+            ),
+            ("services", "services"),
+            done="checked today",
+            refused="marked as checked",
+        )
 
 
 class LowConfidenceFilter(admin.SimpleListFilter):
@@ -277,22 +275,40 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
     autocomplete_fields = ("service", "council_area")
 
 
-def report_confirmed(
-    model_admin: admin.ModelAdmin, request, confirm: Callable[[date], int], things: tuple[str, str]
+def report_marked(
+    model_admin: admin.ModelAdmin,
+    request,
+    write: Callable[[], int],
+    things: tuple[str, str],
+    done: str,
+    refused: str,
 ) -> None:
-    """Run a "confirmed with the service today" action and tell the admin what it did."""
+    """Run an action that marks services or routes in one all-or-nothing write, and tell the
+    admin how many it marked, or why it marked none."""
     try:
-        count = confirm(timezone.localdate())
+        count = write()
     except ValidationError as error:
         model_admin.message_user(
             request,
-            "Nothing was confirmed: fix these first. " + " ".join(error.messages),
+            f"Nothing was {refused}: fix these first. " + " ".join(error.messages),
             messages.ERROR,
         )
         return
     noun = ngettext(*things, count)
-    model_admin.message_user(
-        request, f"Marked {count} {noun} as confirmed with the service today.", messages.SUCCESS
+    model_admin.message_user(request, f"Marked {count} {noun} as {done}.", messages.SUCCESS)
+
+
+def report_confirmed(
+    model_admin: admin.ModelAdmin, request, confirm: Callable[[date], int], things: tuple[str, str]
+) -> None:
+    """Run a "confirmed with the service today" action and tell the admin what it did."""
+    report_marked(
+        model_admin,
+        request,
+        lambda: confirm(timezone.localdate()),
+        things,
+        done="confirmed with the service today",
+        refused="confirmed",
     )
 
 
