@@ -30,12 +30,18 @@ from services.openreferral.taxonomy import (
     COUNCIL_AREA,
     FACETS,
     FINDER_PAGE,
+    ROUTE_STATE,
     SERVICE_DETAILS,
     WEB_ADDRESSES,
     ValueTerm,
     hsds_term,
 )
-from services.seed import CONTACT_FIELDS, LOCATION_FIELDS, SERVICE_SCALAR_FIELDS
+from services.seed import (
+    CONTACT_FIELDS,
+    LOCATION_FIELDS,
+    ROUTE_STATE_FIELDS,
+    SERVICE_SCALAR_FIELDS,
+)
 from services.wording import waiting_list_text
 
 # Kept for admins and shown on the service's page, but not part of the feed: who checked the
@@ -59,8 +65,6 @@ NATIONWIDE = {
 }
 OTHER_CONDITIONS = "Other conditions: "
 PHONE_TYPES = {ContactKind.PHONE: "voice", ContactKind.TEXT: "text"}
-# The routes a feed carries; others (a drop-in's address) have no place in it and stay ours.
-FEED_CONTACT_KINDS = frozenset({*PHONE_TYPES, ContactKind.EMAIL, *WEB_ADDRESSES})
 REMOTE_LOCATION_NAME = "Remote support"
 
 
@@ -103,7 +107,7 @@ def feed_service(service: Service) -> FeedService:
         ),
         contact_routes=sorted(
             (
-                {name: getattr(route, name) for name in CONTACT_FIELDS}
+                {name: _plain(getattr(route, name)) for name in CONTACT_FIELDS + ROUTE_STATE_FIELDS}
                 for route in service.public_contacts
             ),
             key=lambda route: (route["kind"], route["value"]),
@@ -156,11 +160,12 @@ def hsds_service(service: FeedService, areas: dict[str, Area], base_url: str) ->
         phones=[
             _without_blanks(
                 {
-                    "id": stable_id("phone", record["slug"], route["kind"], route["value"]),
+                    "id": (phone_id := _route_id("phone", record, route)),
                     "service_id": sid,
                     "number": route["value"],
                     "type": PHONE_TYPES[route["kind"]],
                     "description": route["label"],
+                    "attributes": _route_state(route, phone_id, "phone", base_url),
                 }
             )
             for route in record["contact_routes"]
@@ -169,10 +174,11 @@ def hsds_service(service: FeedService, areas: dict[str, Area], base_url: str) ->
         contacts=[
             _without_blanks(
                 {
-                    "id": stable_id("contact", record["slug"], route["kind"], route["value"]),
+                    "id": (contact_id := _route_id("contact", record, route)),
                     "service_id": sid,
                     "name": route["label"],
                     "email": route["value"],
+                    "attributes": _route_state(route, contact_id, "contact", base_url),
                 }
             )
             for route in record["contact_routes"]
@@ -403,19 +409,42 @@ def _service_attributes(record: dict[str, Any], base_url: str) -> list[dict[str,
             attributes.append(_attribute(value_term, sid, record[name], base_url))
     for route in record["contact_routes"]:
         if route["kind"] in WEB_ADDRESSES:
-            attributes.append(
-                _attribute(WEB_ADDRESSES[route["kind"]], sid, route["value"], base_url)
-            )
+            address = _attribute(WEB_ADDRESSES[route["kind"]], sid, route["value"], base_url)
+            attributes.append(address)
+            # HSDS has no table for a web address: its state hangs off its own attribute.
+            attributes.extend(_route_state(route, address["id"], "attribute", base_url))
     return attributes
 
 
-def _attribute(value_term: ValueTerm, link_id: str, value: str, base_url: str) -> dict[str, Any]:
+def _route_id(table: str, record: dict[str, Any], route: dict[str, Any]) -> str:
+    return stable_id(table, record["slug"], route["kind"], route["value"])
+
+
+def _route_state(
+    route: dict[str, Any], link_id: str, link_entity: str, base_url: str
+) -> list[dict[str, Any]]:
+    """Where a route was found, how sure we are of it, when it is answered and whether the
+    service confirmed it: one attribute each, linked to the route, for what is known."""
+    return [
+        _attribute(value_term, link_id, route[name], base_url, link_entity)
+        for name, value_term in ROUTE_STATE.items()
+        if route[name] not in (None, "")
+    ]
+
+
+def _attribute(
+    value_term: ValueTerm,
+    link_id: str,
+    value: str,
+    base_url: str,
+    link_entity: str | None = None,
+) -> dict[str, Any]:
     term = value_term.term()
     return {
         "id": stable_id("attribute", link_id, term.code, value),
         "link_id": link_id,
         "link_type": value_term.link_type,
-        "link_entity": value_term.link_entity,
+        "link_entity": link_entity or value_term.link_entity,
         "taxonomy_term_id": term.id,
         "taxonomy_term": hsds_term(term, base_url),
         "value": value,

@@ -15,8 +15,9 @@ from django.db import transaction
 from geography.sources import SourceError, is_url, local_copy, one_line, source_label
 from services.models import STATUS_FIELDS, Service
 from services.openreferral import schemas
-from services.openreferral.export import FEED_CONTACT_KINDS, FeedService
+from services.openreferral.export import FeedService
 from services.openreferral.parse import FeedError, feed_service_from
+from services.openreferral.taxonomy import FEED_ROUTE_KINDS
 from services.seed import (
     ROUTE_STATE_FIELDS,
     SeedError,
@@ -68,7 +69,8 @@ def merged_record(feed: dict[str, Any], existing: dict[str, Any] | None) -> dict
     if existing is None:
         return feed
     feed_routes = feed["contact_routes"]
-    # A feed carries no route's source or confirmation: a route it still lists keeps its own.
+    # A feed from elsewhere may say nothing of a route's source or confirmation: a route it
+    # still lists keeps its own, unless the feed gives them (ours does).
     state = {
         (route["kind"], route["value"]): {
             name: route[name] for name in ROUTE_STATE_FIELDS if name in route
@@ -87,7 +89,7 @@ def merged_record(feed: dict[str, Any], existing: dict[str, Any] | None) -> dict
             *(
                 route
                 for route in existing["contact_routes"]
-                if not route["public"] or route["kind"] not in FEED_CONTACT_KINDS
+                if not route["public"] or route["kind"] not in FEED_ROUTE_KINDS
             ),
         ],
     }

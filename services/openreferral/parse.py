@@ -14,7 +14,7 @@ from django.urls import Resolver404, resolve
 from django.utils.text import slugify
 
 from geography.models import GSS_CODE
-from services.models import ContactKind, Scope, Service, ServiceStatus
+from services.models import Confidence, ContactKind, Scope, Service, ServiceStatus
 from services.openreferral.export import (
     FEED_SCALAR_FIELDS,
     HSDS_STATUS,
@@ -29,10 +29,12 @@ from services.openreferral.taxonomy import (
     COUNCIL_AREA,
     FACETS,
     FINDER_PAGE,
+    ROUTE_STATE_BY_TERM_ID,
     SERVICE_DETAILS,
     VALUE_TERMS_BY_ID,
     WEB_ADDRESSES,
     Facet,
+    term_id,
 )
 
 SCOPES_BY_CODE = {code: scope for scope, (code, _name) in NATIONWIDE.items()}
@@ -100,7 +102,7 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
         ),
         key=lambda location: location["name"],
     )
-    record["contact_routes"] = _contact_routes(hsds, values)
+    record["contact_routes"] = _contact_routes(hsds)
     return FeedService(
         record=record,
         organisation={
@@ -250,23 +252,63 @@ def _descriptions(items: list[dict[str, Any]]) -> str:
     return "\n".join(item["description"] for item in items if item.get("description"))
 
 
-def _contact_routes(hsds: dict[str, Any], values: dict[str, list[str]]) -> list[dict[str, Any]]:
-    routes: dict[tuple[str, str], str] = {}
+def _contact_routes(hsds: dict[str, Any]) -> list[dict[str, Any]]:
+    attributes = hsds.get("attributes", [])
+    states = _route_states(
+        [
+            *attributes,
+            *(a for phone in hsds.get("phones", []) for a in phone.get("attributes", [])),
+            *(a for contact in hsds.get("contacts", []) for a in contact.get("attributes", [])),
+        ]
+    )
+    routes: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
     for phone in hsds.get("phones", []):
         kind = CONTACT_KINDS_BY_PHONE_TYPE.get(phone.get("type", ""), ContactKind.PHONE)
-        routes.setdefault((kind, phone["number"]), phone.get("description", ""))
+        routes.setdefault(
+            (kind, phone["number"]),
+            (phone.get("description", ""), states.get(phone.get("id"), {})),
+        )
     for contact in hsds.get("contacts", []):
         if contact.get("email"):
-            routes.setdefault((ContactKind.EMAIL, contact["email"]), contact.get("name", ""))
-    for kind, value_term in WEB_ADDRESSES.items():
-        for address in values.get(value_term.code, []):
-            routes.setdefault((kind, address), "")
+            routes.setdefault(
+                (ContactKind.EMAIL, contact["email"]),
+                (contact.get("name", ""), states.get(contact.get("id"), {})),
+            )
+    web_kinds = {term_id(value_term.code): kind for kind, value_term in WEB_ADDRESSES.items()}
+    for attribute in attributes:
+        kind = web_kinds.get(attribute.get("taxonomy_term_id"))
+        if kind is not None and attribute.get("value"):
+            routes.setdefault((kind, attribute["value"]), ("", states.get(attribute.get("id"), {})))
     # Records from elsewhere may give a single web address and email address only here.
     if hsds.get("url"):
-        routes.setdefault((ContactKind.WEBSITE, hsds["url"]), "")
+        routes.setdefault((ContactKind.WEBSITE, hsds["url"]), ("", {}))
     if hsds.get("email"):
-        routes.setdefault((ContactKind.EMAIL, hsds["email"]), "")
+        routes.setdefault((ContactKind.EMAIL, hsds["email"]), ("", {}))
     return [
-        {"kind": str(kind), "value": value, "label": label, "public": True}
-        for (kind, value), label in sorted(routes.items())
+        {"kind": str(kind), "value": value, "label": label, "public": True, **state}
+        for (kind, value), (label, state) in sorted(routes.items())
     ]
+
+
+def _route_states(attributes: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each route's state, by the id of what it is linked to. A route our feed wrote always has
+    its confidence, so a route with any state is given all of it, blanks as blanks; a route from
+    elsewhere with none is given none, and keeps what we already hold (importer.merged_record)."""
+    given: dict[str, dict[str, Any]] = {}
+    for attribute in attributes:
+        name = ROUTE_STATE_BY_TERM_ID.get(attribute.get("taxonomy_term_id"))
+        if name is not None:
+            given.setdefault(attribute.get("link_id"), {})[name] = attribute.get("value")
+    return {link_id: _route_state(state) for link_id, state in given.items()}
+
+
+def _route_state(given: dict[str, Any]) -> dict[str, Any]:
+    confidence = given.get("confidence", Confidence.LOW)
+    if confidence not in Confidence.values:
+        raise FeedError(f"a route's confidence must be high, medium or low, not {confidence!r}")
+    return {
+        "hours": given.get("hours") or "",
+        "source_url": given.get("source_url") or "",
+        "confidence": confidence,
+        "confirmed_on": _iso_date(given.get("confirmed_on"), "a route's confirmation date"),
+    }

@@ -307,6 +307,46 @@ SERVICE_DETAILS = {
     ),
 }
 VALUE_TERMS = (FINDER_PAGE, *WEB_ADDRESSES.values(), COUNCIL_AREA, *SERVICE_DETAILS.values())
+# The contact routes a feed carries: phones and texts as phones, emails as contacts, web
+# addresses as the service's attributes. A drop-in's address has no place in a feed.
+FEED_ROUTE_KINDS = frozenset(
+    {ContactKind.PHONE, ContactKind.TEXT, ContactKind.EMAIL, *WEB_ADDRESSES}
+)
+# What is known of one contact route, each in the route's field of the same name. Each attribute
+# is linked to the route it describes: a phone, a contact, or a web address's own attribute
+# (link_entity "attribute"), so a reader can tell a confirmed route from one off a public page.
+ROUTE_STATE = {
+    "hours": ValueTerm(
+        "route_hours",
+        "When the route is answered or open",
+        "The attribute's value says when the phone, email or web address it is linked to is "
+        "answered or open.",
+        "detail",
+    ),
+    "source_url": ValueTerm(
+        "route_source",
+        "Where the route was found",
+        "The attribute's value is the address of the public page the route it is linked to was "
+        "taken from.",
+        "url",
+    ),
+    "confidence": ValueTerm(
+        "route_confidence",
+        "How sure the finder is of the route",
+        "The attribute's value is high (on the service's or its organisation's own page), "
+        "medium (another reliable page) or low (an old, indirect or weak source).",
+        "data_quality",
+    ),
+    "confirmed_on": ValueTerm(
+        "route_confirmed_on",
+        "Route confirmed with the service",
+        "The attribute's value is the date (YYYY-MM-DD) the service confirmed the route it is "
+        "linked to. A route without one is from a public source, not yet confirmed with the "
+        "service.",
+        "data_quality",
+    ),
+}
+ROUTE_STATE_CODES = {value_term.code: name for name, value_term in ROUTE_STATE.items()}
 
 
 def term_id(code: str) -> str:
@@ -316,7 +356,7 @@ def term_id(code: str) -> str:
 def all_terms() -> list[Term]:
     return [
         *(term for facet in FACETS for term in facet.terms()),
-        *(value_term.term() for value_term in VALUE_TERMS),
+        *(value_term.term() for value_term in (*VALUE_TERMS, *ROUTE_STATE.values())),
     ]
 
 
@@ -327,6 +367,7 @@ ANSWERS_BY_TERM_ID = {
     for answer, _label in facet.answers
 }
 VALUE_TERMS_BY_ID = {term_id(value_term.code): value_term for value_term in VALUE_TERMS}
+ROUTE_STATE_BY_TERM_ID = {term_id(term.code): name for name, term in ROUTE_STATE.items()}
 TERMS_BY_ID = {term.id: term for term in all_terms()}
 
 
@@ -341,6 +382,15 @@ def services_with_term(term: Term) -> Q:
     if term.code == COUNCIL_AREA.code:
         located = Location.public_objects.filter(council_area__isnull=False)
         return Q(pk__in=located.values("service_id"))
+    if term.code in ROUTE_STATE_CODES:
+        name = ROUTE_STATE_CODES[term.code]
+        routes = ContactRoute.public_objects.filter(kind__in=FEED_ROUTE_KINDS)
+        given = (
+            routes.filter(confirmed_on__isnull=False)
+            if name == "confirmed_on"
+            else routes.exclude(**{name: ""})
+        )
+        return Q(pk__in=given.values("service_id"))
     if term.code == "status_seen_on":
         return Q(status_seen_on__isnull=False)
     if term.code in SERVICE_DETAILS:

@@ -16,6 +16,22 @@ AREAS = {
     "S12000049": Area("Glasgow City", '{"type":"MultiPolygon","coordinates":[]}'),
 }
 
+# A route's state, as a feed carries it: what the service confirmed, what a public page says, and
+# a route of which nothing is known but that it is there.
+CONFIRMED_BY_THE_SERVICE = {
+    "hours": "Weekdays, 9am to 5pm",
+    "source_url": "https://harbour.example.org/contact",
+    "confidence": "high",
+    "confirmed_on": "2026-11-30",
+}
+FROM_A_PUBLIC_PAGE = {
+    "hours": "",
+    "source_url": "https://council.example.org/harbour",
+    "confidence": "medium",
+    "confirmed_on": None,
+}
+NOTHING_KNOWN = {"hours": "", "source_url": "", "confidence": "low", "confirmed_on": None}
+
 RECORD = {
     "name": "Harbour Light",
     "slug": "harbour-light",
@@ -85,16 +101,30 @@ RECORD = {
             "value": "hello@harbour.example.org",
             "label": "Enquiries",
             "public": True,
+            **CONFIRMED_BY_THE_SERVICE,
         },
         {
             "kind": "online_form",
             "value": "https://harbour.example.org/refer",
             "label": "",
             "public": True,
+            **CONFIRMED_BY_THE_SERVICE,
         },
-        {"kind": "phone", "value": "0131 496 0100", "label": "Drop-in line", "public": True},
-        {"kind": "text", "value": "07700 900100", "label": "", "public": True},
-        {"kind": "website", "value": "https://harbour.example.org", "label": "", "public": True},
+        {
+            "kind": "phone",
+            "value": "0131 496 0100",
+            "label": "Drop-in line",
+            "public": True,
+            **FROM_A_PUBLIC_PAGE,
+        },
+        {"kind": "text", "value": "07700 900100", "label": "", "public": True, **NOTHING_KNOWN},
+        {
+            "kind": "website",
+            "value": "https://harbour.example.org",
+            "label": "",
+            "public": True,
+            **FROM_A_PUBLIC_PAGE,
+        },
     ],
 }
 ORGANISATION = {
@@ -277,6 +307,34 @@ def test_a_record_from_another_directory_gets_our_defaults():
         ),
         ({"minimum_age": 17.5}, "whole number"),
         ({"assured_date": "last spring"}, "assured_date must be a date"),
+        (
+            {
+                "phones": [
+                    {
+                        "id": "p",
+                        "number": "0141 000 0000",
+                        "attributes": [
+                            {**attribute("route_confidence", "certain"), "link_id": "p"}
+                        ],
+                    }
+                ]
+            },
+            "a route's confidence must be high, medium or low, not 'certain'",
+        ),
+        (
+            {
+                "phones": [
+                    {
+                        "id": "p",
+                        "number": "0141 000 0000",
+                        "attributes": [
+                            {**attribute("route_confirmed_on", "last week"), "link_id": "p"}
+                        ],
+                    }
+                ]
+            },
+            "a route's confirmation date must be a date",
+        ),
         ({"last_modified": "2026-03-04T05:06:07"}, "time zone"),
         (
             {"service_areas": [{"id": "x", "name": "Leith", "uri": "https://example.org/leith"}]},
@@ -305,3 +363,44 @@ def test_records_we_cannot_read_are_named_with_what_is_wrong(changes, message):
         feed_service_from({**FOREIGN, **changes})
 
     assert str(raised.value).startswith("service 'Community Counselling' (3f7b145d-")
+
+
+def route_state_in(attributes: list[dict], link_id: str) -> dict[str, tuple[str, str]]:
+    """The state attributes linked to one route: each term's code, and the link's entity with
+    the value."""
+    return {
+        attribute["taxonomy_term"]["code"]: (attribute["link_entity"], attribute["value"])
+        for attribute in attributes
+        if attribute["link_id"] == link_id
+    }
+
+
+def test_each_route_in_the_feed_says_whether_the_service_confirmed_it_and_where_it_was_found():
+    hsds = hsds_service(feed_service(), AREAS, BASE_URL)
+    email = hsds["contacts"][0]
+    phone, text = hsds["phones"]
+    website = next(a for a in hsds["attributes"] if a["taxonomy_term"]["code"] == "website")
+
+    assert route_state_in(email["attributes"], email["id"]) == {
+        "route_hours": ("contact", "Weekdays, 9am to 5pm"),
+        "route_source": ("contact", "https://harbour.example.org/contact"),
+        "route_confidence": ("contact", "high"),
+        "route_confirmed_on": ("contact", "2026-11-30"),
+    }
+    assert route_state_in(phone["attributes"], phone["id"]) == {
+        "route_source": ("phone", "https://council.example.org/harbour"),
+        "route_confidence": ("phone", "medium"),
+    }
+    assert route_state_in(text["attributes"], text["id"]) == {"route_confidence": ("phone", "low")}
+    assert route_state_in(hsds["attributes"], website["id"]) == {
+        "route_source": ("attribute", "https://council.example.org/harbour"),
+        "route_confidence": ("attribute", "medium"),
+    }
+
+
+def test_a_route_from_another_directory_with_no_state_is_given_none_so_ours_is_kept():
+    phone = {"id": "p", "number": "0141 000 0000", "description": "Office"}
+
+    routes = feed_service_from({**FOREIGN, "phones": [phone]}).record["contact_routes"]
+
+    assert {"kind": "phone", "value": "0141 000 0000", "label": "Office", "public": True} in routes
