@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -97,8 +98,20 @@ class SeedReport:
         return lines
 
 
+def seed_file() -> Path:
+    """The seed the project ships: the 16 services of the 2022 survey and those found since,
+    written from the shared data (fixtures/README.md)."""
+    return Path(settings.BASE_DIR) / "fixtures" / "services.json"
+
+
 def load_services(path: str | Path, overwrite: bool = False) -> SeedReport:
     return load_document(_read(Path(path)), overwrite)
+
+
+def seed_records(path: str | Path) -> list[dict[str, Any]]:
+    """The seed file's service records with every field, as :func:`service_record` would give
+    them back after loading; a SeedError if the file cannot be read."""
+    return [_normalised(record) for record in _read(Path(path))["services"]]
 
 
 def load_document(document: dict[str, Any], overwrite: bool = False) -> SeedReport:

@@ -1,14 +1,18 @@
 """The 2022 mapping survey's figures beside the directory's as it is now, and the coverage gap.
 
-The same figures are counted over two lists of services: the survey's own 16 records, whatever
-has happened to them since (closed, unpublished, taken out of the finder), so that its published
-figures come out exactly and stay put; and the services the finder can send a person to today,
-including those found since. Only some rows are figures the survey published (lived experience
-engagement report, section 3.1); the rest are this directory's own counts, and the page says which.
+The same figures are counted over two lists of services: the survey's own 16 records, as the seed
+file writes them from the survey's data, so that its published figures come out exactly and stay
+put whatever has happened since (a service closed, unpublished, taken out of the finder, or its
+details corrected by an admin); and the services the finder can send a person to today, as the
+database holds them, including those found since. Only some rows are figures the survey
+published (lived experience engagement report, section 3.1); the rest are this directory's own
+counts, and the page says which.
 """
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -22,9 +26,71 @@ from services.models import (
     Service,
     WaitingList,
 )
+from services.seed import seed_file, seed_records
 
 # The minimum ages the survey published: all 18 and over but one, 16 and over (Roam).
 SURVEY_PUBLISHED_AGES = frozenset({16, 18})
+
+
+@dataclass(frozen=True)
+class CountedService:
+    """What the figures count of one service, from the survey's record or today's."""
+
+    scope: str
+    police_led: bool
+    remote: bool
+    travel_costs_covered: bool
+    primary_offer: str | None
+    offers: tuple[str, ...]
+    women: bool
+    men: str
+    trans: str
+    non_binary: str
+    waiting_list: str
+    min_age: int | None
+    # Every base counts, a confidential one too: the figure is a number, never an address.
+    based_in_scotland: bool
+
+    @classmethod
+    def of_service(cls, service: Service) -> "CountedService":
+        """A service loaded by :func:`directory_today`."""
+        return cls(
+            **{name: getattr(service, name) for name in _COUNTED_FIELDS},
+            primary_offer=service.primary_offer_id,
+            offers=tuple(offer.code for offer in service.offers.all()),
+            based_in_scotland=any(
+                location.council_area is not None
+                and location.council_area.country == Country.SCOTLAND
+                for location in service.locations.all()
+            ),
+        )
+
+    @classmethod
+    def of_record(cls, record: dict[str, Any], scottish_areas: set[str]) -> "CountedService":
+        """A seed record (services.seed.seed_records), its bases' council areas looked up in
+        ``scottish_areas``."""
+        return cls(
+            **{name: record[name] for name in _COUNTED_FIELDS},
+            primary_offer=record["primary_offer"],
+            offers=tuple(record["offers"]),
+            based_in_scotland=any(
+                location["council_area"] in scottish_areas for location in record["locations"]
+            ),
+        )
+
+
+_COUNTED_FIELDS = (
+    "scope",
+    "police_led",
+    "remote",
+    "travel_costs_covered",
+    "women",
+    "men",
+    "trans",
+    "non_binary",
+    "waiting_list",
+    "min_age",
+)
 
 
 @dataclass(frozen=True)
@@ -74,10 +140,23 @@ class Comparison:
         return max((max(row.in_survey, row.today) for row in self.rows), default=0)
 
 
-def survey_records() -> QuerySet[Service]:
-    """The 16 services the 2022 survey found, each counted in its figures whatever its status,
-    published flag or listing in the finder is now."""
-    return _with_what_is_counted(Service.all_objects.filter(in_2022_survey=True))
+def survey_as_recorded(path: Path | None = None) -> list[CountedService]:
+    """The 2022 survey's own records: the seed file's services marked as in the survey, as it
+    writes them from the survey's data. Not the database's rows: admins correct those as services
+    tell them what has changed, and the survey's published figures must not move with them."""
+    records = [record for record in seed_records(path or seed_file()) if record["in_2022_survey"]]
+    codes = {
+        location["council_area"]
+        for record in records
+        for location in record["locations"]
+        if location["council_area"]
+    }
+    scottish = set(
+        CouncilArea.objects.filter(code__in=codes, country=Country.SCOTLAND).values_list(
+            "code", flat=True
+        )
+    )
+    return [CountedService.of_record(record, scottish) for record in records]
 
 
 def directory_today() -> QuerySet[Service]:
@@ -86,9 +165,8 @@ def directory_today() -> QuerySet[Service]:
 
 
 def _with_what_is_counted(services: QuerySet[Service]) -> QuerySet[Service]:
-    # Every base counts towards "with a base in Scotland", a confidential one too: the figure is a
-    # number, never an address. Where a service works face to face is shown by area and name, so
-    # the coverage gap reads only the bases whose address may be shown.
+    # Where a service works face to face is shown by area and name, so the coverage gap reads
+    # only the bases whose address may be shown.
     located = Location.all_objects.select_related("council_area").defer(
         "council_area__boundary", "council_area__display_boundary"
     )
@@ -127,11 +205,10 @@ def _compared(survey: Breakdown, today: Breakdown) -> Comparison:
     )
 
 
-def survey_figures(services: list[Service]) -> list[Breakdown]:
-    """The survey's headline figures, counted over any list of services loaded by
-    :func:`survey_records` or :func:`directory_today`."""
+def survey_figures(services: list[CountedService]) -> list[Breakdown]:
+    """The survey's headline figures, counted over the survey's records or today's services."""
     total = len(services)
-    based_in_scotland = sum(1 for service in services if _based_in_scotland(service))
+    based_in_scotland = sum(1 for service in services if service.based_in_scotland)
     return [
         Breakdown(
             "Services",
@@ -157,11 +234,11 @@ def survey_figures(services: list[Service]) -> list[Breakdown]:
         ),
         Breakdown(
             "Main kind of help",
-            _counted(Counter(s.primary_offer_id for s in services), OfferCode),
+            _counted(Counter(s.primary_offer for s in services), OfferCode),
         ),
         Breakdown(
             "Everything offered",
-            _counted(Counter(offer.code for s in services for offer in s.offers.all()), OfferCode),
+            _counted(Counter(code for s in services for code in s.offers), OfferCode),
         ),
         Breakdown(
             "Who they support",
@@ -262,14 +339,7 @@ def coverage_gap(services: list[Service], areas: list[CouncilArea]) -> list[Area
     ]
 
 
-def _based_in_scotland(service: Service) -> bool:
-    return any(
-        location.council_area is not None and location.council_area.country == Country.SCOTLAND
-        for location in service.locations.all()
-    )
-
-
-def _includes_both(service: Service) -> bool:
+def _includes_both(service: CountedService) -> bool:
     return service.trans == Inclusion.INCLUDED and service.non_binary == Inclusion.INCLUDED
 
 

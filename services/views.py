@@ -18,11 +18,12 @@ from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
 from services.spreadsheets import text_cell
 from services.statistics import (
+    CountedService,
     coverage_gap,
     directory_today,
     side_by_side,
+    survey_as_recorded,
     survey_figures,
-    survey_records,
 )
 from services.templatetags.finder import service_facts
 from services.wording import WORDS_FOR_A_RECORD, WORDS_FOR_A_SERVICE_TO_CONTACT, left_out_text
@@ -144,7 +145,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def statistics(request: HttpRequest) -> HttpResponse:
-    survey = list(survey_records())
+    survey = survey_as_recorded()
     today = list(directory_today())
     gap = coverage_gap(today, list(_scottish_areas()))
     return render(
@@ -153,7 +154,10 @@ def statistics(request: HttpRequest) -> HttpResponse:
         {
             "survey_count": len(survey),
             "today_count": len(today),
-            "comparisons": side_by_side(survey_figures(survey), survey_figures(today)),
+            "comparisons": side_by_side(
+                survey_figures(survey),
+                survey_figures([CountedService.of_service(service) for service in today]),
+            ),
             "gap": gap,
             "areas_without": [area for area in gap if area.face_to_face == 0],
             "gap_values": {area.code: area.face_to_face for area in gap},

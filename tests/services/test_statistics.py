@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from geography.models import CouncilArea
-from services.models import Location, Organisation, Service, ServiceStatus
-from services.statistics import coverage_gap, directory_today
+from services.models import Inclusion, Location, Organisation, Service, ServiceStatus
+from services.statistics import coverage_gap, directory_today, survey_as_recorded
 
 pytestmark = pytest.mark.django_db
 
@@ -213,6 +213,29 @@ def test_the_survey_s_figures_stay_put_while_today_s_follow_the_directory(
     assert survey_column(client) == survey_before
     assert survey_before[("Services", "Specialist services")] == 16
     assert today_figure(client, "Services", "Specialist services") == today_after
+
+
+def test_an_admin_s_correction_moves_today_s_figures_but_never_the_survey_s(client):
+    included_both = ("Trans and non-binary people", "Explicitly include both")
+    assert side_by_side_rows(client)[included_both][:2] == (11, 11)
+
+    # EVAA tells an admin it cannot support trans people after all.
+    survey_service("evaa").update(trans=Inclusion.EXCLUDED)
+
+    assert side_by_side_rows(client)[included_both][:2] == (11, 10)
+    assert side_by_side_rows(client)[("Trans and non-binary people", "Exclude either")][:2] == (
+        0,
+        1,
+    )
+
+
+def test_the_survey_s_figures_come_from_its_records_in_the_seed_not_the_database(db):
+    counted = survey_as_recorded()
+    Service.all_objects.filter(slug="evaa").update(trans=Inclusion.EXCLUDED, min_age=21)
+
+    assert survey_as_recorded() == counted
+    assert len(counted) == 16
+    assert sum(service.based_in_scotland for service in counted) == 14
 
 
 def test_the_survey_still_counts_begonia_and_today_does_not(client):

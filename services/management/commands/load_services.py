@@ -1,16 +1,13 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from services.seed import SeedError, load_services
+from services.seed import SeedError, load_services, seed_file
 
 
 class Command(BaseCommand):
     help = "Load the seed services (fixtures/services.json) in one transaction; safe to repeat."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "path", nargs="?", default=str(settings.BASE_DIR / "fixtures" / "services.json")
-        )
+        parser.add_argument("path", nargs="?", default=str(seed_file()))
         parser.add_argument(
             "--overwrite",
             action="store_true",
