@@ -143,7 +143,11 @@ def test_the_page_says_in_words_what_each_column_counts(client):
     html = statistics_page(client)
 
     assert "The Scottish Government's 2022 mapping survey found 16 specialist services." in html
-    assert "Counted over the 16 services the survey found, whether or not they still run" in html
+    assert (
+        "Counted over the survey's own records of the 16 services it found, whether or not they "
+        "still run" in html
+    )
+    assert "corrections to the survey's details, show only under “Today”" in html
     assert "Counted over the 18 services the finder can send a person to now" in html
     assert "Every figure in this column is worked out by this directory from its records." in html
 
