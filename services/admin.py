@@ -216,7 +216,17 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
     # Set only by the confirmation in the queue of services to contact, with who confirmed it.
     readonly_fields = ("status_confirmed_on",)
     fieldsets = (
-        (None, {"fields": ("name", "slug", "organisation", "summary", "description", "published")}),
+        (None, {"fields": ("name", "slug", "organisation", "summary", "description")}),
+        (
+            "Is it shown to people",
+            {
+                "fields": (
+                    ("published", "listed_in_finder"),
+                    "not_listed_because",
+                    "in_2022_survey",
+                )
+            },
+        ),
         (
             "What it offers and how to reach it",
             {"fields": ("offers", "primary_offer", "access_routes", "how_to_access", "languages")},
@@ -246,8 +256,20 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
                 "fields": (
                     ("status", "status_seen_on"),
                     "status_note",
-                    "status_source",
+                    ("status_source", "status_confidence"),
                     "status_confirmed_on",
+                )
+            },
+        ),
+        (
+            "When it is open and how people get to it",
+            {
+                "fields": (
+                    "opening_times",
+                    ("opening_times_source", "opening_times_confidence"),
+                    "referral",
+                    ("referral_source", "referral_confidence"),
+                    "access_confirmed_on",
                 )
             },
         ),

@@ -158,6 +158,19 @@ def service_summary(service: Service, reach: Reach) -> dict:
             }
             for route in service.public_contacts
         ],
+        "access": {
+            "opening_times": {
+                "text": service.opening_times,
+                "source": service.opening_times_source,
+                "confidence": service.opening_times_confidence,
+            },
+            "referral": {
+                "text": service.referral,
+                "source": service.referral_source,
+                "confidence": service.referral_confidence,
+            },
+            "confirmed_on": iso_date(service.access_confirmed_on),
+        },
         "service_status": {
             "value": service.status,
             "note": service.status_note,

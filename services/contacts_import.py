@@ -3,14 +3,15 @@ services already in the database, all or nothing.
 
 The file (``$SHARED_DATA/services/contacts.yaml``, described in its header) says, per service
 slug, what public sources show: a website, phone numbers with what each is for, emails, public
-addresses, and a status with its evidence and date. None of it was confirmed with a service, so
-every route is loaded with no confirmation date: visitors read it as "from a public source, not
-yet confirmed with the service" until an admin confirms it.
+addresses, when it is open, how people get to it, and a status with its evidence and date. None
+of it was confirmed with a service, so every route is loaded with no confirmation date: visitors
+read it as "from a public source, not yet confirmed with the service" until an admin confirms it.
 
 Loading is safe to repeat. A route is found by its service, kind and value: one an admin has
 confirmed is left alone (what the service said wins over a public page), and routes the file does
 not name are kept (an admin added them). A status whose evidence is newer than the file's is kept
-for the same reason. Slugs the database does not hold are reported and skipped.
+for the same reason; a status, or opening times and way in, that the service confirmed is never
+changed. Slugs the database does not hold are reported and skipped.
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import yaml
 from django.db import transaction
 
 from services.models import (
+    ACCESS_FIELDS,
     STATUS_FIELDS,
     Confidence,
     ContactKind,
@@ -55,6 +57,8 @@ class ContactsRecord:
     status_seen_on: date | None
     status_confidence: str
     organisation_website: str
+    # ACCESS_FIELDS' values, in their order.
+    access: tuple[str, ...]
 
 
 @dataclass
@@ -63,6 +67,7 @@ class ContactsReport:
     routes_updated: int = 0
     routes_unchanged: int = 0
     statuses_changed: list[str] = field(default_factory=list)
+    access_changed: list[str] = field(default_factory=list)
     organisations_changed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -75,6 +80,7 @@ class ContactsReport:
             f"{f' ({created})' if created else ''}, updated {self.routes_updated}, "
             f"unchanged {self.routes_unchanged}.",
             f"Statuses changed: {len(self.statuses_changed)}. "
+            f"Opening times or ways in changed: {len(self.access_changed)}. "
             f"Organisation websites added: {len(self.organisations_changed)}.",
         ]
         if self.skipped:
@@ -170,6 +176,15 @@ def contacts_record(entry: Any) -> ContactsRecord:
         status_seen_on=_date(status.get("as_of"), slug, "status.as_of"),
         status_confidence=confidence_of("status"),
         organisation_website=_text(entry.get("organisation_website"), slug, "organisation_website"),
+        access=tuple(
+            value
+            for name in ("opening_times", "referral")
+            for value in (
+                _text(entry.get(name), slug, name),
+                source_of(name),
+                confidence_of(name),
+            )
+        ),
     )
 
 
@@ -186,6 +201,7 @@ def apply_contacts(records: list[ContactsRecord]) -> ContactsReport:
             for route in record.routes:
                 _load_route(service, route, report)
             _load_status(service, record, report)
+            _load_access(service, record, report)
             _load_organisation_website(service, record, report)
     return report
 
@@ -234,6 +250,19 @@ def _load_status(service: Service, record: ContactsRecord, report: ContactsRepor
         setattr(service, name, value)
     _save(service, f"{service.slug}: status")
     report.statuses_changed.append(service.slug)
+
+
+def _load_access(service: Service, record: ContactsRecord, report: ContactsReport) -> None:
+    # What the service itself confirmed wins over any public page.
+    if service.access_confirmed_on is not None:
+        return
+    wanted = dict(zip(ACCESS_FIELDS, record.access, strict=True))
+    if all(getattr(service, name) == value for name, value in wanted.items()):
+        return
+    for name, value in wanted.items():
+        setattr(service, name, value)
+    _save(service, f"{service.slug}: opening times and how people get to it")
+    report.access_changed.append(service.slug)
 
 
 def _status_values(record: ContactsRecord) -> tuple:

@@ -134,6 +134,25 @@ class ServiceStatus(models.TextChoices):
 
 # A service's current status, kept together: the contacts loader and the admins set them.
 STATUS_FIELDS = ("status", "status_note", "status_source", "status_seen_on", "status_confidence")
+# When a service is open and how people get to it, as public sources or the service say: like
+# the status, the contacts file's to set (services/contacts_import.py) and the admins', never the
+# seed's.
+ACCESS_FIELDS = (
+    "opening_times",
+    "opening_times_source",
+    "opening_times_confidence",
+    "referral",
+    "referral_source",
+    "referral_confidence",
+)
+# What the seed never sets but the contacts file, the admins and an Open Referral feed do: each
+# service's status and access notes, and when the service confirmed each.
+NOT_SEEDED_FIELDS = (
+    *STATUS_FIELDS,
+    "status_confirmed_on",
+    *ACCESS_FIELDS,
+    "access_confirmed_on",
+)
 
 
 class Timestamped(models.Model):
@@ -267,7 +286,8 @@ class ServiceQuerySet(BulkWritesQuerySet):
 
     def confirm_with_the_service(self, on: date, by: str) -> int:
         """Record that each service here confirmed, on that day, that it runs as its status says
-        and that its details hold (an admin's call or email to it): kept in its history as an
+        and that its details hold, its opening times and way in too (an admin's call or email to
+        it, after correcting what the service said was wrong): kept in its history as an
         edit by the user of the request, and shown on its page as checked with the service.
 
         A status that is not known cannot be confirmed, or its page would say both that it was
@@ -287,6 +307,7 @@ class ServiceQuerySet(BulkWritesQuerySet):
             status_confirmed_on=on,
             status_seen_on=on,
             status_confidence=Confidence.HIGH,
+            access_confirmed_on=on,
             last_verified=on,
             verification_source=f"{CHECKED_WITH_THE_SERVICE} by {by}",
         )
@@ -469,6 +490,43 @@ class Service(Timestamped):
         null=True,
         blank=True,
         help_text="Leave empty until the service itself has confirmed it still runs as shown.",
+    )
+    opening_times = models.TextField(
+        "when it is open",
+        blank=True,
+        help_text="When it is open or answered, as the source says it. Shown to visitors with "
+        "its source and whether the service confirmed it.",
+    )
+    opening_times_source = models.URLField(
+        "opening times source", max_length=500, blank=True, help_text="The page it is on."
+    )
+    opening_times_confidence = models.CharField(
+        "opening times confidence",
+        max_length=6,
+        choices=Confidence.choices,
+        default=Confidence.LOW,
+    )
+    referral = models.TextField(
+        "how people get to it",
+        blank=True,
+        help_text="How a person gets support from it (self-referral, through a worker, a "
+        "partner agency), as the source says it.",
+    )
+    referral_source = models.URLField(
+        "how-people-get-to-it source", max_length=500, blank=True, help_text="The page it is on."
+    )
+    referral_confidence = models.CharField(
+        "how-people-get-to-it confidence",
+        max_length=6,
+        choices=Confidence.choices,
+        default=Confidence.LOW,
+    )
+    access_confirmed_on = models.DateField(
+        "opening times and how people get to it confirmed with the service on",
+        null=True,
+        blank=True,
+        help_text="Leave empty until the service itself has confirmed both as shown; the "
+        "contacts file never changes them after.",
     )
     in_2022_survey = models.BooleanField(
         "one of the 2022 survey's 16",

@@ -19,7 +19,7 @@ from django.db import models, transaction
 
 from geography.models import CouncilArea
 from services.models import (
-    STATUS_FIELDS,
+    NOT_SEEDED_FIELDS,
     AccessCode,
     ContactRoute,
     Location,
@@ -34,8 +34,8 @@ SERVICE_SCALAR_FIELDS = tuple(
     field.name
     for field in Service._meta.concrete_fields
     # is_synthetic is set by the scale-data generator only, never by a record; a service's current
-    # status comes from the contacts file and the admins (services/contacts_import.py), so a seed
-    # record neither sets it nor counts it as an edit.
+    # status, opening times and how people get to it come from the contacts file and the admins
+    # (services/contacts_import.py), so a seed record neither sets them nor counts them as edits.
     if field.name
     not in {
         "id",
@@ -44,8 +44,7 @@ SERVICE_SCALAR_FIELDS = tuple(
         "created_at",
         "updated_at",
         "is_synthetic",
-        *STATUS_FIELDS,
-        "status_confirmed_on",
+        *NOT_SEEDED_FIELDS,
     }
 )
 LOCATION_FIELDS = (

@@ -143,6 +143,44 @@ class ServiceStatusSerializer(serializers.Serializer):
     )
 
 
+def _access_note_serializer(name: str, what: str) -> type[serializers.Serializer]:
+    """One of a service's access notes (services.models.ACCESS_FIELDS): the text, as its source
+    says it, with the source and how reliable it is."""
+    fields = {
+        "text": serializers.CharField(allow_blank=True, source=name, help_text=what),
+        "source": serializers.CharField(
+            allow_blank=True, source=f"{name}_source", help_text="The page it is on."
+        ),
+        "confidence": serializers.ChoiceField(
+            choices=Confidence.choices,
+            source=f"{name}_confidence",
+            help_text="How reliable its source is: high when the service's own page gives it.",
+        ),
+    }
+    class_name = "".join(part.title() for part in name.split("_")) + "Serializer"
+    return type(class_name, (serializers.Serializer,), fields)
+
+
+OpeningTimesSerializer = _access_note_serializer(
+    "opening_times", "When it is open or answered; empty when no source says."
+)
+ReferralSerializer = _access_note_serializer(
+    "referral", "How a person gets support from it; empty when no source says."
+)
+
+
+class AccessSerializer(serializers.Serializer):
+    """When a service is open and how people get to it, as public sources or the service say."""
+
+    opening_times = OpeningTimesSerializer(source="*")
+    referral = ReferralSerializer(source="*")
+    confirmed_on = serializers.DateField(
+        allow_null=True,
+        source="access_confirmed_on",
+        help_text="When the service confirmed both; null: from public sources, not yet confirmed.",
+    )
+
+
 class ConfidenceSerializer(serializers.Serializer):
     """How far each group of a service's facts can be relied on: high, stated by the service or
     the survey; medium, a reliable secondary source; low, not yet checked (for the survey's
@@ -197,6 +235,7 @@ class SearchResultSerializer(serializers.Serializer):
     remote = serializers.BooleanField()
     bases = BaseSerializer(many=True, help_text="Public bases, for map markers.")
     contacts = ContactSerializer(many=True, help_text="Its public contact routes.")
+    access = AccessSerializer(help_text="When it is open and how people get to it.")
     service_status = ServiceStatusSerializer(
         help_text="Whether it still runs (closed services are not searched)."
     )
@@ -379,6 +418,7 @@ class ServiceSerializer(serializers.Serializer):
     eligibility = EligibilitySerializer(source="*")
     locations = LocationSerializer(many=True, source="public_locations")
     contacts = ContactSerializer(many=True, source="public_contacts")
+    access = AccessSerializer(source="*")
     service_status = ServiceStatusSerializer(source="*")
     evidence = EvidenceSerializer(source="*")
     last_verified = serializers.DateField(allow_null=True)

@@ -34,6 +34,16 @@ def service_form_data(service, **changes):
         "last_verified": service.last_verified.isoformat(),
         "status": service.status,
         "status_note": service.status_note,
+        "status_confidence": service.status_confidence,
+        "listed_in_finder": "on" if service.listed_in_finder else "",
+        "not_listed_because": service.not_listed_because,
+        "in_2022_survey": "on" if service.in_2022_survey else "",
+        "opening_times": service.opening_times,
+        "opening_times_source": service.opening_times_source,
+        "opening_times_confidence": service.opening_times_confidence,
+        "referral": service.referral,
+        "referral_source": service.referral_source,
+        "referral_confidence": service.referral_confidence,
     }
     for prefix in ("locations", "contact_routes", "sources"):
         response_data.update(

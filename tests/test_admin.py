@@ -172,3 +172,25 @@ def test_an_invalid_boundary_is_refused_with_a_reason(admin_client_):
 
     assert response.status_code == 200
     assert "not a valid shape" in response.content.decode()
+
+
+def test_an_admin_can_set_every_fact_a_visitor_reads_about_a_service(admin_client_):
+    """A field missing from the service form is one no admin can correct: whether it is in the
+    finder and why not, a status's confidence, its opening times and way in."""
+    service_admin = admin.site._registry[Service]
+    on_the_form = {
+        name
+        for _title, options in service_admin.fieldsets
+        for entry in options["fields"]
+        for name in (entry if isinstance(entry, tuple) else (entry,))
+    }
+    editable = {
+        field.name
+        for field in [*Service._meta.concrete_fields, *Service._meta.many_to_many]
+        if field.editable and not field.primary_key and not getattr(field, "auto_now", False)
+    }
+
+    assert editable - on_the_form == set()
+    page = admin_client_.get(admin_url(Service, "change", Service.all_objects.first().pk))
+    for name in ("listed_in_finder", "not_listed_because", "opening_times", "referral_source"):
+        assert f'name="{name}"' in page.content.decode()

@@ -223,6 +223,7 @@ def test_services_confirmed_today_are_kept_with_who_confirmed_them_and_say_so_pu
     for service in (roam, wishes):
         service.refresh_from_db()
         assert (service.status_confirmed_on, service.last_verified) == (today, today)
+        assert service.access_confirmed_on == today
         latest = history_of(service)
         assert latest.history_user.username == "alex"
         assert latest.history_change_reason == CONFIRMED_WITH_THE_SERVICE

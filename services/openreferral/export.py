@@ -16,7 +16,7 @@ from django.urls import reverse
 from services.availability import Reach, remote_phrase
 from services.eligibility import ServiceRules, inclusion_notes, who_it_is_for
 from services.models import (
-    STATUS_FIELDS,
+    NOT_SEEDED_FIELDS,
     ContactKind,
     Inclusion,
     Involvement,
@@ -49,8 +49,9 @@ from services.wording import waiting_list_text
 NOT_IN_FEED = ("verification_source", "data_notes")
 FEED_SCALAR_FIELDS = (
     *(name for name in SERVICE_SCALAR_FIELDS if name not in NOT_IN_FEED),
-    # Whether it still runs: not the seed's to set (services.seed), but the feed's to say.
-    *STATUS_FIELDS,
+    # Whether it still runs, when it is open and how people get to it: not the seed's to set
+    # (services.seed), but the feed's to say.
+    *NOT_SEEDED_FIELDS,
 )
 # HSDS's own word for a published service's status; "inactive" is kept for unpublished ones.
 HSDS_STATUS = {

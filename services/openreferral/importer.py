@@ -13,11 +13,11 @@ from urllib.parse import parse_qsl, urlencode, urlparse, urlunparse
 from django.db import transaction
 
 from geography.sources import SourceError, is_url, local_copy, one_line, source_label
-from services.models import STATUS_FIELDS, Service
+from services.models import NOT_SEEDED_FIELDS, Service
 from services.openreferral import schemas
 from services.openreferral.export import FeedService
 from services.openreferral.parse import FeedError, feed_service_from
-from services.openreferral.taxonomy import FEED_ROUTE_KINDS
+from services.openreferral.taxonomy import DATE_DETAILS, FEED_ROUTE_KINDS
 from services.seed import (
     ROUTE_STATE_FIELDS,
     SeedError,
@@ -177,17 +177,20 @@ def _page_address(url: str, page: int) -> str:
 
 
 def _without_status(record: dict[str, Any]) -> dict[str, Any]:
-    # The seed loader sets no status (the contacts file and the admins do): this importer sets
-    # the feed's afterwards.
-    return {name: value for name, value in record.items() if name not in STATUS_FIELDS}
+    # The seed loader sets no status or access notes (the contacts file and the admins do): this
+    # importer sets the feed's afterwards.
+    return {name: value for name, value in record.items() if name not in NOT_SEEDED_FIELDS}
 
 
 def _load_statuses(feed: list[FeedService], report: SeedReport) -> None:
-    """Each service's status as the feed gives it, saved with its history when it differs."""
+    """Each service's status and access notes as the feed gives them, saved with its history
+    when they differ."""
     for item in feed:
-        wanted = {name: item.record[name] for name in STATUS_FIELDS}
-        if wanted["status_seen_on"]:
-            wanted["status_seen_on"] = date.fromisoformat(wanted["status_seen_on"])
+        wanted = {
+            name: date.fromisoformat(value) if name in DATE_DETAILS and value else value
+            for name in NOT_SEEDED_FIELDS
+            for value in (item.record[name],)
+        }
         service = Service.all_objects.get(slug=item.record["slug"])
         if all(getattr(service, name) == value for name, value in wanted.items()):
             continue

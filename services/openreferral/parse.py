@@ -27,6 +27,7 @@ from services.openreferral.export import (
 from services.openreferral.taxonomy import (
     ANSWERS_BY_TERM_ID,
     COUNCIL_AREA,
+    DATE_DETAILS,
     FACETS,
     FINDER_PAGE,
     ROUTE_STATE_BY_TERM_ID,
@@ -91,7 +92,8 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
         given = values.get(name, [])
         if given:
             record[name] = given[0] or ""
-    record["status_seen_on"] = _iso_date(record["status_seen_on"], "the status evidence's date")
+    for name in DATE_DETAILS:
+        record[name] = _iso_date(record[name], f"the {name} attribute")
     record["other_criteria"] = _other_criteria(hsds.get("eligibility_description", ""), record)
     record.update(_where(hsds))
     record["locations"] = sorted(

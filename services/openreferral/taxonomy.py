@@ -299,6 +299,57 @@ SERVICE_DETAILS = {
         "The attribute's value is the address of the page the status evidence is on.",
         "url",
     ),
+    "status_confirmed_on": ValueTerm(
+        "status_confirmed_on",
+        "Status confirmed with the service",
+        "The attribute's value is the date (YYYY-MM-DD) the service confirmed it runs as the "
+        "status says.",
+        "data_quality",
+    ),
+    "opening_times": ValueTerm(
+        "opening_times",
+        "When it is open",
+        "The attribute's value says when the service is open or answered, as its source says it.",
+        "detail",
+    ),
+    "opening_times_source": ValueTerm(
+        "opening_times_source",
+        "Opening times source",
+        "The attribute's value is the address of the page the opening times are on.",
+        "url",
+    ),
+    "opening_times_confidence": ValueTerm(
+        "opening_times_confidence",
+        "Opening times confidence",
+        "The attribute's value is how reliable the opening times' source is: high, medium or low.",
+        "data_quality",
+    ),
+    "referral": ValueTerm(
+        "referral",
+        "How people get to it",
+        "The attribute's value says how a person gets support from the service (self-referral, "
+        "through a worker, a partner agency), as its source says it.",
+        "detail",
+    ),
+    "referral_source": ValueTerm(
+        "referral_source",
+        "How-people-get-to-it source",
+        "The attribute's value is the address of the page that says how people get to it.",
+        "url",
+    ),
+    "referral_confidence": ValueTerm(
+        "referral_confidence",
+        "How-people-get-to-it confidence",
+        "The attribute's value is how reliable that page is: high, medium or low.",
+        "data_quality",
+    ),
+    "access_confirmed_on": ValueTerm(
+        "access_confirmed_on",
+        "Opening times and ways in confirmed with the service",
+        "The attribute's value is the date (YYYY-MM-DD) the service confirmed when it is open and "
+        "how people get to it.",
+        "data_quality",
+    ),
     "status_seen_on": ValueTerm(
         "status_seen_on",
         "Status evidence dated",
@@ -306,6 +357,8 @@ SERVICE_DETAILS = {
         "detail",
     ),
 }
+# The details whose value is a date (YYYY-MM-DD).
+DATE_DETAILS = frozenset({"status_seen_on", "status_confirmed_on", "access_confirmed_on"})
 VALUE_TERMS = (FINDER_PAGE, *WEB_ADDRESSES.values(), COUNCIL_AREA, *SERVICE_DETAILS.values())
 # The contact routes a feed carries: phones and texts as phones, emails as contacts, web
 # addresses as the service's attributes. A drop-in's address has no place in a feed.
@@ -391,8 +444,8 @@ def services_with_term(term: Term) -> Q:
             else routes.exclude(**{name: ""})
         )
         return Q(pk__in=given.values("service_id"))
-    if term.code == "status_seen_on":
-        return Q(status_seen_on__isnull=False)
+    if term.code in DATE_DETAILS:
+        return Q(**{f"{term.code}__isnull": False})
     if term.code in SERVICE_DETAILS:
         return ~Q(**{term.code: ""})
     # A facet's parent term, and the finder page: every service has one.

@@ -67,6 +67,27 @@ class RouteShown:
 
 
 @dataclass(frozen=True)
+class AccessNoteShown:
+    """When a service is open, or how people get to it, as its source says it, and whether the
+    service has confirmed it."""
+
+    title: str
+    text: str
+    state: str
+
+
+ACCESS_NOTES = (("When it is open", "opening_times"), ("How people get to it", "referral"))
+
+
+def access_notes_shown(service: Service) -> list[AccessNoteShown]:
+    return [
+        AccessNoteShown(title, text, route_state_text(service.access_confirmed_on))
+        for title, name in ACCESS_NOTES
+        if (text := getattr(service, name))
+    ]
+
+
+@dataclass(frozen=True)
 class NextStep:
     """What a person can do now when we hold no way to reach the service: never this page."""
 
@@ -114,6 +135,7 @@ def reaching(service: Service) -> dict:
     routes = routes_shown(service.public_contacts)
     return {
         "routes": routes,
+        "access_notes": access_notes_shown(service),
         "no_route": "" if routes else NO_ROUTE,
         "next_step": None if routes else next_step(service),
         "status_text": status_text(service.status, service.status_note, service.status_seen_on),

@@ -5,6 +5,7 @@ a link back to the same page."""
 
 import re
 from datetime import date
+from html import unescape
 from html.parser import HTMLParser
 
 import pytest
@@ -17,7 +18,7 @@ from geography.models import CouncilArea
 from services.catalogue import published_services
 from services.contacts_import import ContactsError, load_contacts, read_contacts
 from services.eligibility import Gender, Person, Status
-from services.models import ContactRoute, Service, ServiceStatus
+from services.models import ACCESS_FIELDS, ContactRoute, Service, ServiceStatus
 from services.roles import CASEWORKER
 from services.search import SearchQuery, search
 from services.templatetags.finder import reaching
@@ -42,6 +43,24 @@ SERVICES_WITH_A_ROUTE = {
     "tara",
     "you-my-sister",
 }
+# What the real file says of when services are open, and how people get to them.
+WITH_OPENING_TIMES = {"rasac-perth-kinross", "routes-out", "tara"}
+WITH_A_WAY_IN = {
+    "click-sacro",
+    "national-ugly-mugs",
+    "numbrella-lane",
+    "operation-begonia",
+    "quay-services",
+    "rasac-perth-kinross",
+    "roam",
+    "routes-out",
+    "sacro-another-way",
+    "steve-retson-project",
+    "tara",
+    "vice-versa",
+    "wishes",
+    "you-my-sister",
+}
 # The planned national hub has no public route: the about page mentions it; it is not a service.
 NOT_A_SERVICE = ["scotland-cse-national-hub"]
 
@@ -58,7 +77,7 @@ def snapshot() -> tuple:
     )
     statuses = sorted(
         Service.all_objects.values_list(
-            "slug", "status", "status_note", "status_source", "status_seen_on", "updated_at"
+            "slug", "status", "status_note", "status_source", "status_seen_on", *ACCESS_FIELDS
         )
     )
     return routes, statuses
@@ -104,7 +123,37 @@ def test_loading_again_changes_nothing():
     assert (report.routes_created, report.routes_updated) == ({}, 0)
     assert report.routes_unchanged == sum(ROUTES_BY_KIND.values())
     assert report.statuses_changed == report.organisations_changed == []
+    assert report.access_changed == []
     assert snapshot() == before
+
+
+def test_the_real_file_gives_opening_times_and_ways_in_each_with_its_source():
+    opening = Service.all_objects.exclude(opening_times="")
+    ways_in = Service.all_objects.exclude(referral="")
+
+    assert set(opening.values_list("slug", flat=True)) == WITH_OPENING_TIMES
+    assert set(ways_in.values_list("slug", flat=True)) == WITH_A_WAY_IN
+    assert not opening.filter(opening_times_source="").exists()
+    assert not ways_in.filter(referral_source="").exists()
+    assert not Service.all_objects.filter(access_confirmed_on__isnull=False).exists()
+    tara = Service.all_objects.get(slug="tara")
+    assert (tara.opening_times_confidence, tara.referral_confidence) == ("medium", "medium")
+    assert tara.opening_times.startswith("TARA's service manager says")
+
+
+def test_opening_times_the_service_confirmed_are_not_overwritten_by_the_public_source():
+    Service.all_objects.filter(slug="tara").update(
+        opening_times="24 hours, every day", access_confirmed_on=date(2026, 12, 5)
+    )
+
+    report = load_contacts(contacts_file())
+
+    tara = Service.all_objects.get(slug="tara")
+    assert (tara.opening_times, tara.access_confirmed_on) == (
+        "24 hours, every day",
+        date(2026, 12, 5),
+    )
+    assert "tara" not in report.access_changed
 
 
 def test_services_not_in_the_database_are_reported_and_skipped():
@@ -327,8 +376,20 @@ def test_no_service_page_in_the_finder_links_to_itself_and_each_says_how_to_get_
 
         assert path not in Links(html).hrefs, service.slug
         assert "How to get in touch" in html
-        assert (NOT_YET_CONFIRMED in html) is (service.slug in SERVICES_WITH_A_ROUTE)
+        assert ("finder-reaching__routes" in html) is (service.slug in SERVICES_WITH_A_ROUTE)
+        sourced = SERVICES_WITH_A_ROUTE | WITH_A_WAY_IN
+        assert (NOT_YET_CONFIRMED in html) is (service.slug in sourced)
         assert (NO_ROUTE in html) is (service.slug not in SERVICES_WITH_A_ROUTE)
+
+
+def test_a_service_page_says_when_it_is_open_and_how_people_get_to_it_and_how_sure_we_are(client):
+    html = unescape(client.get(reverse("service-detail", args=["tara"])).content.decode())
+    reaching = html[html.index('class="finder-reaching"') :]
+    reaching = reaching[: reaching.index("</div>")]
+
+    assert "<strong>When it is open:</strong> TARA's service manager says" in reaching
+    assert "<strong>How people get to it:</strong> A named First Responder" in reaching
+    assert reaching.count(NOT_YET_CONFIRMED) == 3  # its phone, and the two notes
 
 
 def test_a_changed_service_says_what_changed_on_its_page(client):

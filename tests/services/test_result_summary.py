@@ -74,6 +74,13 @@ def wishes_with_everything_known():
         offer_confidence=Confidence.MEDIUM,
         eligibility_confidence=Confidence.LOW,
         waiting_list_confidence=Confidence.MEDIUM,
+        opening_times="Mondays 10am to 4pm",
+        opening_times_source="https://example.org/visit",
+        opening_times_confidence=Confidence.HIGH,
+        referral="Self-referral by phone.",
+        referral_source="https://example.org/refer",
+        referral_confidence=Confidence.MEDIUM,
+        access_confirmed_on=date(2026, 12, 2),
     )
     service.sources.all().delete()
     ServiceSource.objects.create(service=service, url="https://example.org/about", title="About")
@@ -118,6 +125,24 @@ def test_a_result_carries_the_status_with_its_source_date_and_confirmation(
         "seen_on": "2024-05-01",
         "confidence": "medium",
         "confirmed_on": "2026-12-01",
+    }
+
+
+def test_a_result_says_when_it_is_open_and_how_people_get_to_it_with_sources(
+    client, wishes_with_everything_known
+):
+    assert result_for(client, SLUG)["access"] == {
+        "opening_times": {
+            "text": "Mondays 10am to 4pm",
+            "source": "https://example.org/visit",
+            "confidence": "high",
+        },
+        "referral": {
+            "text": "Self-referral by phone.",
+            "source": "https://example.org/refer",
+            "confidence": "medium",
+        },
+        "confirmed_on": "2026-12-02",
     }
 
 
