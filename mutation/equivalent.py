@@ -8,7 +8,28 @@ forget settings) are not mutated at all: they carry mutmut's `# pragma: no mutat
 reason in a comment beside them (mutation/README.md, "Lines left alone").
 """
 
+_NO_ROUTE = "[not entry.service.public_contacts for entry in self.entries],"
 EQUIVALENT: list[dict[str, str]] = [
+    *(
+        {
+            "function": "Catalogue.__init__",
+            "before": before,
+            "after": after,
+            "why": "booleans add to the verdict's ranks as 0 and 1, so the ranking is the same "
+            "whatever the array's type",
+        }
+        for before, after in (
+            (f"{_NO_ROUTE} dtype=numpy.int64", f"{_NO_ROUTE} dtype=None"),
+            (f"{_NO_ROUTE} dtype=numpy.int64 )", f"{_NO_ROUTE} )"),
+        )
+    ),
+    {
+        "function": "search",
+        "before": "standing = 2 * ranks + catalogue.no_route",
+        "after": "standing = 3 * ranks + catalogue.no_route",
+        "why": "the route adds 0 or 1, less than the step between two verdicts at either "
+        "multiplier, so the order is the same: the verdict first, then whether it can be reached",
+    },
     {
         "function": "_best_first",
         "before": "if limit is not None and len(candidates) > limit:",
