@@ -411,6 +411,7 @@ def test_the_english_name_leads_and_the_gaelic_is_the_alternative(
 
 def test_each_place_is_in_the_council_area_its_point_is_in(db):
     index = area_index()  # what area_at asks, without a version check per place
+    assert Place.objects.count() == PLACES_IN_FILE
 
     for label, lon, lat, area_id in Place.objects.values_list(
         "label", "lon", "lat", "council_area"

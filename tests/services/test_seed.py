@@ -122,6 +122,7 @@ def test_named_services_keep_their_distinctive_rules(db, slug, expected):
 
 
 def test_every_service_keeps_its_sources_confidence_and_check_date(db):
+    assert survey.count() == 16
     for service in survey.all():
         assert service.sources.filter(url__contains="gov.scot").exists(), service.slug
         assert service.last_verified.isoformat() == "2022-05-31"
