@@ -34,7 +34,8 @@ PAGES = [
     ),
 ]
 # What a map loads for itself, named by the data- attributes of its element.
-MAP_ATTRIBUTES = ["data-leaflet-js", "data-leaflet-css", "data-shapes-url", "data-search-url"]
+# The finder's map draws data that comes in the page itself (services/finder_map.py).
+MAP_ATTRIBUTES = ["data-leaflet-js", "data-leaflet-css", "data-shapes-url"]
 LEAFLET_FILES = "/static/leaflet/"
 TARGETS = {
     "finder": {"usable": 50_000, "total": 150_000},
@@ -56,10 +57,10 @@ def measure(run: Run) -> Section:
         f"served by WhiteNoise) on the {database.label} seed-scale database. Bytes are over the "
         "wire: responseHeadersSize + responseBodySize (compressed) of every finished request. "
         "*Usable*: everything but what the map loads for itself (the files named by the map "
-        "element's data-leaflet-js, data-leaflet-css, data-shapes-url and data-search-url, and "
+        "element's data-leaflet-js, data-leaflet-css and data-shapes-url, and "
         "Leaflet's images); the finder's map starts only after the load event, the other pages' "
         "at DOMContentLoaded. *Total*: every request once the map says it is ready "
-        "(`data-ready=true`) and the network is idle, including the finder map's first search. "
+        "(`data-ready=true`) and the network is idle; the finder map's data comes in the page. "
         "Map tiles are off (no tile server configured). The figure is the median of the loads.",
     )
     chromium = ensure_debian_package("chromium", "chromium")

@@ -12,6 +12,11 @@ check each again on the live page whenever the staying-safe page is reviewed, as
   modernslaveryhelpline.org.
 - Samaritans, 116 123, free, 24 hours, not on phone bills: samaritans.org.
 - NHS 24, 111, free, day or night: nhs24.scot, NHS Lothian.
+- Childline, 0800 1111, free, 24 hours, not on phone bills, for anyone under 19: childline.org.uk
+  and the NSPCC's own briefings.
+- Telling someone a child or young person is at risk: 999 in an emergency, otherwise the police
+  (101) or the council's social work service (Scottish Government, National Guidance for Child
+  Protection in Scotland 2021).
 """
 
 from dataclasses import dataclass
@@ -80,3 +85,15 @@ URGENT_HELP = [
         "Urgent health advice when your GP or dentist is closed.",
     ),
 ]
+
+# For anyone under 18: the specialist services are for adults, and these are for them.
+CHILDLINE = Helpline(
+    "Childline",
+    "0800 1111",
+    "Free, 24 hours; the call does not show on your phone bill",
+    "For anyone under 19, about anything: you do not have to give your name.",
+)
+CHILD_PROTECTION = (
+    "If a child or young person is in danger now, call 999. If you are worried about one, "
+    "call Police Scotland on 101 or your council's social work service."
+)

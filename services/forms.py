@@ -5,6 +5,7 @@ from django import forms
 from geography.models import CouncilArea, Country
 from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
+from services.wording import SHOW_NOT_FOR_YOU
 
 PREFER_NOT_TO_SAY = ("", "Prefer not to say")
 # Browsers fill a form in again from history on Back and Reload unless told not to: someone else
@@ -73,9 +74,7 @@ class FinderForm(forms.Form):
     remote_only = forms.BooleanField(
         label="Only show support I can get online or by phone", required=False
     )
-    include_not_eligible = forms.BooleanField(
-        label="Also show services that are not for me, and why", required=False
-    )
+    include_not_eligible = forms.BooleanField(label=SHOW_NOT_FOR_YOU, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,6 +29,7 @@ from services.catalogue import (
 )
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
+from services.wording import SHOW_NOT_FOR_YOU
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,11 @@ class SearchOutcome:
     # True when no service the person may use lists their own area (whether or not they asked
     # for remote support only): nothing works in person where they are.
     no_local_service: bool
+    # In the person's own area (0 when they gave none): how many services in the finder work in
+    # person there whatever the verdict, a fact about the area; and how many of those the person
+    # may use, a fact about them. The message keeps the two apart.
+    in_person_here: int = 0
+    in_person_for_them: int = 0
 
     @property
     def counts_by_area(self) -> dict[str, int]:
@@ -121,7 +127,15 @@ def search(query: SearchQuery) -> SearchOutcome:
         no_local_service=query.located
         and area is not None
         and not _works_in_person_for(catalogue, area, usable, query.include_not_eligible),
+        **_in_person(catalogue, area if query.located else None, usable),
     )
+
+
+def _in_person(catalogue: Catalogue, area: AreaRef | None, usable: numpy.ndarray) -> dict:
+    local = catalogue.listing.get(area.code) if area is not None else None
+    if local is None:
+        return {"in_person_here": 0, "in_person_for_them": 0}
+    return {"in_person_here": len(local), "in_person_for_them": int(usable[local].sum())}
 
 
 # For the keys of _best_first: a squared chord of the unit sphere is at most 4.
@@ -162,15 +176,33 @@ def _works_in_person_for(
 
 
 def location_message(outcome: SearchOutcome, located: Located | None) -> str:
-    """What the visitor should know about the place they gave, or an empty string."""
+    """What the visitor should know about the place they gave, or an empty string.
+
+    A sentence about the area is true of the area, whoever asks: "no specialist service works in
+    person" only where none does. Where some do and none is for this person, it says so as a fact
+    about their answers, and how to see those services and why."""
     if located is None:
         return ""
-    if located.area is None:
-        return f"{located.message} These services work across Scotland, the UK or remotely."
     sentences = [located.message] if located.message else []
-    if outcome.no_local_service:
+    elsewhere = "These services work across Scotland, the UK or remotely."
+    if located.area is None:
+        return " ".join([*sentences, *([elsewhere] if outcome.results else [])])
+    name = located.area.name
+    if outcome.in_person_here == 0:
+        sentences.append(f"No specialist service works in person in {name}.")
+    elif outcome.in_person_for_them == 0:
+        count = outcome.in_person_here
         sentences.append(
-            f"No specialist service works in person in {located.area.name}. These services "
-            "support people there from across Scotland, the UK or remotely."
+            f"{count} specialist service{'s' if count > 1 else ''} "
+            f"work{'' if count > 1 else 's'} in person in {name}, but going by your answers "
+            f"{'none of them is' if count > 1 else 'it is not'} for you."
+        )
+        if not any(result.status is Status.NOT_ELIGIBLE for result in outcome.results):
+            sentences.append(
+                f"To see {'them' if count > 1 else 'it'} and why, tick “{SHOW_NOT_FOR_YOU}”."
+            )
+    if outcome.in_person_for_them == 0 and outcome.results:
+        sentences.append(
+            "These services support people there from across Scotland, the UK or remotely."
         )
     return " ".join(sentences)

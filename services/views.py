@@ -13,6 +13,7 @@ from services import finder_tokens
 from services.availability import coverage
 from services.catalogue import published_services, reach_of
 from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
+from services.finder_map import map_before_any_answer, map_data
 from services.forms import FinderForm
 from services.queries import located_from, query_from
 from services.search import SearchQuery, location_message, search
@@ -26,6 +27,7 @@ from services.statistics import (
     survey_figures,
 )
 from services.templatetags.finder import service_facts
+from services.ways_forward import ways_forward_for
 from services.wording import WORDS_FOR_A_RECORD, WORDS_FOR_A_SERVICE_TO_CONTACT, left_out_text
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
@@ -75,9 +77,13 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 show_distance=bool(located and located.point),
                 groups=_grouped(outcome.results),
                 whole_page=not fragment,
+                map_data=map_data(outcome, located.area if located else None),
+                ways_forward=ways_forward_for(outcome, located, answers.get("age")),
             )
         else:
             status = 400
+    if not fragment:
+        context["map_start"] = map_before_any_answer(caseworker, RESULTS_ON_A_PAGE)
     if form.is_bound and fragment:
         valid = status == 200
         template = (

@@ -9,6 +9,10 @@ from services.models import Confidence, ServiceStatus, WaitingList, may_be_out_o
 
 NO_ROUTE = "We do not yet have a way to contact this service."
 
+# The finder's choice that lists the services a person cannot use, with the reasons: its label,
+# and what the answer's messages tell a person to tick.
+SHOW_NOT_FOR_YOU = "Also show services that are not for me, and why"
+
 
 def listed(items: list[str]) -> str:
     """ "a", "a and b", "a, b and c"."""

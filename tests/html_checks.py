@@ -29,7 +29,9 @@ class PageReader(HTMLParser):
         self.ids |= {value for name, value in attrs if name == "id" and value}
         if tag == "a":
             self.links += [value for name, value in attrs if name == "href" and value]
-        if tag == "script" and "src" not in names:
+        # A JSON data block (json_script) is data, never run, and no CSP refuses it.
+        data_block = ("type", "application/json") in attrs
+        if tag == "script" and "src" not in names and not data_block:
             self.inline_code.append("<script> without src")
         if tag == "style":
             self.inline_code.append("<style> element")
@@ -47,6 +49,13 @@ class PageReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
+
+
+def visible_text(html: str) -> str:
+    """The page's words as a reader sees them: no tags, no scripts or data blocks, one space
+    between words."""
+    without_scripts = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", without_scripts))
 
 
 def links_to_itself(html: str, url: str) -> list[str]:

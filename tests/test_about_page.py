@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from services.models import CHECKED_WITH_THE_SERVICE, ContactRoute, Service
 from services.wording import confirmed_text
+from tests.html_checks import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ NOTHING_CONFIRMED = (
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return visible_text(html)
 
 
 def about(client) -> str:

@@ -1,13 +1,12 @@
 """Every edit is kept: who changed what and when, the difference, and a way back."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from geography.models import CouncilArea
 from services.models import Location, Service
 from tests.admin_forms import admin_url, service_form_data
+from tests.html_checks import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +30,7 @@ def roam():
 
 
 def text_of(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return visible_text(response.content.decode())
 
 
 def test_an_edit_is_kept_with_who_made_it_and_what_changed(admin_client_, roam):

@@ -60,39 +60,17 @@
     latField.value = "";
   }
 
-  // The search as JSON for the API the map uses: the same answers the form would POST.
-  function answers() {
-    var data = new FormData(form);
-    var body = {};
-    var tristate = { yes: true, no: false };
-    ["age", "gender", "involvement", "area", "lon", "lat", "place"].forEach(function (name) {
-      var value = (data.get(name) || "").trim();
-      if (value !== "") { body[name] = value; }
-    });
-    if (body.age !== undefined) { body.age = Number(body.age); }
-    if (body.lon !== undefined) {
-      body.lon = Number(body.lon);
-      body.lat = Number(body.lat);
-      delete body.area;
-      delete body.place;
-    } else if (body.place !== undefined) {
-      delete body.area;
-    }
-    ["trans", "trafficked"].forEach(function (name) {
-      var value = data.get(name);
-      if (value in tristate) { body[name] = tristate[value]; }
-    });
-    body.needs = data.getAll("needs");
-    body.remote_only = data.get("remote_only") === "on";
-    body.include_not_eligible = data.get("include_not_eligible") === "on";
-    return body;
+  // What the map draws for the answer on the page (services/finder_map.py): it comes with the
+  // list, so a question is searched once. "finder-map-start" is the map before any answer.
+  function mapData(id) {
+    var block = document.getElementById(id);
+    return block ? JSON.parse(block.textContent) : null;
   }
 
   function search() {
     if (pending) { pending.abort(); }
     pending = new AbortController();
     say("Searching…");
-    var body = answers();
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),
@@ -106,7 +84,7 @@
         results.innerHTML = html;
         var heading = results.querySelector("h2");
         say(heading ? heading.textContent.trim() : "");
-        document.dispatchEvent(new CustomEvent("finder:search", { detail: body }));
+        document.dispatchEvent(new CustomEvent("finder:search", { detail: mapData("finder-map-data") }));
       })
       .catch(function (error) {
         if (error.name !== "AbortError") {
@@ -187,14 +165,13 @@
   }
 
   if (form.getAttribute("data-searched") === "true") {
-    document.dispatchEvent(new CustomEvent("finder:search", { detail: answers() }));
+    document.dispatchEvent(new CustomEvent("finder:search", { detail: mapData("finder-map-data") }));
   }
   // Back to a page the back/forward cache kept: its answers went as it was left, and the map
   // shows every service again.
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {
-      document.dispatchEvent(new CustomEvent("finder:search", { detail: answers() }));
+      document.dispatchEvent(new CustomEvent("finder:search", { detail: mapData("finder-map-start") }));
     }
   });
-  window.finderAnswers = answers;
 })();

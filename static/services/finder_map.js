@@ -150,32 +150,33 @@
     map.fitBounds(areas.getBounds());
   }
 
-  function update(answers) {
-    fetch(container.getAttribute("data-search-url"), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(answers),
-      credentials: "omit"
-    })
-      .then(function (response) { return response.ok ? response.json() : null; })
-      .then(function (data) {
-        if (!data) { return; }
-        counts = data.counts_by_area;
-        chosenArea = data.area ? data.area.code : null;
-        highlighted = [];
-        resultsBySlug = {};
-        data.results.forEach(function (result) { resultsBySlug[result.slug] = result; });
-        restyle();
-        drawMarkers(data.results);
-        drawLegend();
-        listAreaCounts();
-        Object.keys(byCode).forEach(function (code) {
-          byCode[code].setTooltipContent(asText(describe(code)));
-        });
-        if (chosenArea && byCode[chosenArea]) {
-          map.fitBounds(byCode[chosenArea].getBounds(), { maxZoom: 9 });
-        }
-      });
+  // Draws the answer the list shows: its data came with the list (finder.js), never from a
+  // second search.
+  function update(data) {
+    if (!data) { return; }
+    counts = data.counts_by_area;
+    chosenArea = data.area;
+    highlighted = [];
+    resultsBySlug = {};
+    data.results.forEach(function (result) { resultsBySlug[result.slug] = result; });
+    restyle();
+    drawMarkers(data.results);
+    drawLegend();
+    listAreaCounts();
+    Object.keys(byCode).forEach(function (code) {
+      byCode[code].setTooltipContent(asText(describe(code)));
+    });
+    if (chosenArea && byCode[chosenArea]) {
+      map.fitBounds(byCode[chosenArea].getBounds(), { maxZoom: 9 });
+    }
+  }
+
+  // The latest answer on the page when the map starts (a search may have come back before
+  // Leaflet loaded), or the map before any answer.
+  function dataOnThePage() {
+    var block = document.getElementById("finder-map-data") ||
+      document.getElementById("finder-map-start");
+    return block ? JSON.parse(block.textContent) : null;
   }
 
   function start(shapes) {
@@ -220,7 +221,7 @@
       var item = event.target.closest ? event.target.closest("[data-result-slug]") : null;
       if (item) { highlight(item.getAttribute("data-result-slug")); }
     });
-    update(window.finderAnswers ? window.finderAnswers() : {});
+    update(dataOnThePage());
   }
 
   function load() {

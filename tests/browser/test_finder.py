@@ -57,6 +57,7 @@ def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
     page.goto(reverse("finder"))
     map_ready(page)
     answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    asked_before = len(traffic.requests)
 
     find(page)
 
@@ -73,6 +74,8 @@ def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
     map_shows_area(page, "S12000036")
     expect(page.locator("#finder-map .leaflet-interactive[fill='#0065bd']").first).to_be_attached()
     expect(page.locator("#finder-map-legend li").first).to_be_visible()
+    # One request answered the list and the map together.
+    assert traffic.requests[asked_before:] == [page.url]
     # The page was updated in place: still the finder, nothing in the address bar.
     assert page.url.rstrip("/") == traffic.origin
     assert traffic.cookies() == []

@@ -43,7 +43,13 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             area.code in reach.area_codes and (query.include_not_eligible or usable)
             for reach, usable in all_reaches
         ),
+        **_in_person(area if query.located else None, all_reaches),
     )
+
+
+def _in_person(area: AreaRef | None, all_reaches) -> dict:
+    local = [usable for reach, usable in all_reaches if area and area.code in reach.area_codes]
+    return {"in_person_here": len(local), "in_person_for_them": sum(local)}
 
 
 def _counts_by_area(reaches, remote_only: bool) -> dict:

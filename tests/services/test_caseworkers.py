@@ -10,7 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from services.roles import CASEWORKER
 from tests.finder_forms import as_sent_by_the_page
-from tests.html_checks import verdict_badges
+from tests.html_checks import verdict_badges, visible_text
 from tests.test_security import current_code
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def caseworker(client, django_user_model):
 
 
 def text_of(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return visible_text(response.content.decode())
 
 
 def test_the_caseworker_pages_need_a_caseworker_account(client, django_user_model):

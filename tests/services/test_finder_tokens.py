@@ -15,6 +15,7 @@ from services import finder_tokens
 from services.finder_tokens import Refusal
 from services.models import UsedFinderToken
 from services.roles import CASEWORKER
+from tests.html_checks import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def token_in(response) -> str:
 
 
 def text_of(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    return visible_text(response.content.decode())
 
 
 def answered_controls(response) -> list[str]:

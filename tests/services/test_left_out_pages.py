@@ -12,6 +12,7 @@ from servicemap.helplines import URGENT_HELP
 from services.models import Service, ServiceStatus
 from services.wording import LeftOut, left_out_text
 from tests.finder_forms import as_sent_by_the_page
+from tests.html_checks import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ def closed_service():
 
 
 def text_of(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return visible_text(html)
 
 
 def phone_and_email_links(html: str) -> set[str]:

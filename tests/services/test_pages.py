@@ -7,14 +7,13 @@ from django.urls import reverse
 
 from services.models import ContactRoute, Location, Service
 from tests.finder_forms import as_sent_by_the_page
-from tests.html_checks import verdict_badges
+from tests.html_checks import verdict_badges, visible_text
 
 pytestmark = pytest.mark.django_db
 
 
 def text_of(response) -> str:
-    html = response.content.decode()
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    return visible_text(response.content.decode())
 
 
 def test_the_finder_form_asks_every_question(client):

@@ -112,6 +112,8 @@ def outcome_summary(outcome):
         outcome.total,
         outcome.counts_by_area,
         outcome.no_local_service,
+        outcome.in_person_here,
+        outcome.in_person_for_them,
     )
 
 
