@@ -40,6 +40,10 @@ SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
 # Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
 # to HTTPS, on whenever DEBUG is off, is tested on its own (tests/test_security.py).
 settings.SECURE_SSL_REDIRECT = False
+# A password's hash is made slow on purpose (about a second here); the tests create and sign in
+# hundreds of accounts and test who may do what, not the hash, so they use a fast one. Production
+# keeps Django's default.
+settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def shared_data(*parts: str) -> Path:
