@@ -48,17 +48,18 @@ EQUIVALENT: list[dict[str, str]] = [
     *(
         {
             "function": function,
-            "before": 'return [_Finding(Status.UNCLEAR, "")]',
-            "after": "return [_Finding(Status.UNCLEAR, None)]",
+            "before": f'{start}_Finding(Status.UNCLEAR, "", missing="{missing}"){end}',
+            "after": f'{start}_Finding(Status.UNCLEAR, None, missing="{missing}"){end}',
             "why": "an empty reason and no reason are both left out of the verdict's words (the "
-            "finding is there for its status); any other text is caught by "
+            "finding is there for its status and the answer left out, which the verdict names); "
+            "any other text is caught by "
             "test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
         }
-        for function in (
-            "_gender_findings",
-            "_age_findings",
-            "_involvement_findings",
-            "_trafficked_findings",
+        for function, missing, start, end in (
+            ("_gender_findings", "your gender", "return [", "]"),
+            ("_age_findings", "your age", "return [", "]"),
+            ("_involvement_findings", "whether you sell or exchange sex now", "return [", "]"),
+            ("_trafficked_findings", "whether you have been trafficked or exploited", "", ""),
         )
     ),
     {

@@ -22,6 +22,7 @@ from services.serializers import (
     ServiceSerializer,
     search_response_json,
 )
+from services.ways_forward import ways_forward_for
 
 
 class SearchView(APIView):
@@ -50,8 +51,11 @@ class SearchView(APIView):
     def post(self, request: Request) -> Response:
         answers = SearchRequestSerializer.validated(request.data)
         located = located_from(answers)
+        outcome = search(query_from(answers, located))
         return HttpResponse(
-            search_response_json(search(query_from(answers, located)), located),
+            search_response_json(
+                outcome, located, ways_forward_for(outcome, located, answers.get("age"))
+            ),
             content_type="application/json",
             headers={"Cache-Control": "no-store"},
         )

@@ -120,6 +120,9 @@ class Verdict:
 class _Finding:
     status: Status
     reason: str
+    # An answer the person left out that would decide it ("your age"): said once, with the
+    # others, in one sentence of the verdict.
+    missing: str = ""
 
 
 def evaluate(service: ServiceRules, person: Person) -> Verdict:
@@ -141,10 +144,20 @@ def _verdict(service: ServiceRules, person: Person) -> Verdict:
     status = status or Status.ELIGIBLE
     blocking = [f.reason for f in findings if f.status is Status.NOT_ELIGIBLE]
     unclear = [f.reason for f in findings if f.status is Status.UNCLEAR]
+    missing = [f.missing for f in findings if f.missing]
     notes = [f.reason for f in findings if f.status is Status.ELIGIBLE]
     # When something rules the person out, that is the reason; otherwise say who it is for.
     summary = [] if blocking else [who_it_is_for(service)]
-    reasons = [*blocking, *summary, *unclear, *notes, *inclusion_notes(service, person)]
+    # "Check with them" says what is not known: first what the person did not tell us.
+    left_out = [f"It depends on answers you did not give: {listed(missing)}"] if missing else []
+    reasons = [
+        *blocking,
+        *summary,
+        *left_out,
+        *unclear,
+        *notes,
+        *inclusion_notes(service, person),
+    ]
     return Verdict(status, tuple(dict.fromkeys(reason for reason in reasons if reason)))
 
 
@@ -206,7 +219,7 @@ def _gender_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if person.gender == Gender.NON_BINARY:
         return _inclusion_finding(service.non_binary, "non-binary people")
     if person.gender is None and not _open_to_every_gender(service):
-        return [_Finding(Status.UNCLEAR, "")]
+        return [_Finding(Status.UNCLEAR, "", missing="your gender")]
     return []
 
 
@@ -236,7 +249,7 @@ def _age_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if service.min_age is None and service.max_age is None:
         return []
     if person.age is None:
-        return [_Finding(Status.UNCLEAR, "")]
+        return [_Finding(Status.UNCLEAR, "", missing="your age")]
     too_young = service.min_age is not None and person.age < service.min_age
     too_old = service.max_age is not None and person.age > service.max_age
     if too_young or too_old:
@@ -252,7 +265,7 @@ def _involvement_findings(service: ServiceRules, person: Person) -> list[_Findin
     if wanted is None:
         return []
     if person.involvement is None:
-        return [_Finding(Status.UNCLEAR, "")]
+        return [_Finding(Status.UNCLEAR, "", missing="whether you sell or exchange sex now")]
     if person.involvement != wanted:
         if wanted == PersonInvolvement.CURRENT:
             return [_Finding(Status.NOT_ELIGIBLE, "Only for people who sell or exchange sex now")]
@@ -264,7 +277,9 @@ def _trafficked_findings(service: ServiceRules, person: Person) -> list[_Finding
     if not service.for_trafficked_people:
         return []
     if person.trafficked is None:
-        return [_Finding(Status.UNCLEAR, "")]
+        return [
+            _Finding(Status.UNCLEAR, "", missing="whether you have been trafficked or exploited")
+        ]
     if not person.trafficked:
         return [
             _Finding(Status.NOT_ELIGIBLE, "Only for people who have been trafficked or exploited")

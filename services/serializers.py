@@ -34,6 +34,7 @@ from services.models import (
     WaitingList,
 )
 from services.search import Result, SearchOutcome, location_message
+from services.ways_forward import WaysForward
 
 DEFAULT_RESULTS = 100
 # Past any list's end; larger numbers are refused before they reach the database.
@@ -244,6 +245,33 @@ class SearchResultSerializer(serializers.Serializer):
     )
 
 
+class HelplineSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    number = serializers.CharField()
+    hours = serializers.CharField()
+    for_what = serializers.CharField(help_text="Who it is for, and when to call.")
+
+
+class WaysForwardSerializer(serializers.Serializer):
+    """What the person can do now, when the answer leaves them without a service they can use
+    (none found, or none working in person in their area for them) or the age given is under 18:
+    the finder's page shows the same at the top of the answer. Empty when none is needed."""
+
+    under_18 = serializers.CharField(
+        allow_blank=True,
+        help_text="For an age under 18: that the specialist services are for adults, with the "
+        "exceptions the data holds.",
+    )
+    child_protection = serializers.CharField(
+        allow_blank=True, help_text="For an age under 18: who to tell that a child is at risk."
+    )
+    helplines = HelplineSerializer(
+        many=True,
+        help_text="Numbers to call now, the first the most fitting (Childline for "
+        "an age under 18).",
+    )
+
+
 class SearchResponseSerializer(serializers.Serializer):
     area = AreaSummarySerializer(allow_null=True)
     message = serializers.CharField(
@@ -257,9 +285,12 @@ class SearchResponseSerializer(serializers.Serializer):
         child=serializers.IntegerField(),
         help_text="For each council area, how many of the services the person may use reach it.",
     )
+    ways_forward = WaysForwardSerializer()
 
 
-def search_response_json(outcome: SearchOutcome, located: Located | None) -> bytes:
+def search_response_json(
+    outcome: SearchOutcome, located: Located | None, ways_forward: WaysForward
+) -> bytes:
     """The search's answer as JSON, in the shape SearchResponseSerializer documents.
 
     Put together from pieces rather than through the serializer and a renderer, which took most
@@ -276,7 +307,24 @@ def search_response_json(outcome: SearchOutcome, located: Located | None) -> byt
     )
     results = ",".join(_result_json(result) for result in outcome.results)
     counts = _counts_json(outcome.area_codes) % tuple(outcome.area_counts.tolist())
-    return f'{head[:-1]},"results":[{results}],"counts_by_area":{counts}}}'.encode()
+    forward = _compact(
+        {
+            "under_18": ways_forward.under_18,
+            "child_protection": ways_forward.child_protection,
+            "helplines": [
+                {
+                    "name": helpline.name,
+                    "number": helpline.number,
+                    "hours": helpline.hours,
+                    "for_what": helpline.for_what,
+                }
+                for helpline in ways_forward.helplines
+            ],
+        }
+    )
+    return (
+        f'{head[:-1]},"results":[{results}],"counts_by_area":{counts},"ways_forward":{forward}}}'
+    ).encode()
 
 
 def _result_json(result: Result) -> str:

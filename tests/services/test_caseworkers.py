@@ -83,6 +83,33 @@ def test_the_referral_list_prints_on_a4_without_the_site_around_it(client, casew
     assert "referral_print" in html
 
 
+REPORT = (
+    "The experiences of people who sell or exchange sex and their interaction with support "
+    "services: lived experience engagement (Scottish Government, 2022)"
+)
+
+
+def test_caseworkers_are_told_what_helps_people_tell_them_and_where_it_comes_from(
+    client, caseworker
+):
+    finder = text_of(client.get(reverse("caseworker-finder")))
+    referral_list = client.post(reverse("referral-list"), {"service": ["roam"]})
+    listed = text_of(referral_list)
+
+    for page in (finder, listed):
+        assert "What helps people tell you" in page
+        assert "Ask directly." in page
+        assert "Of 70 people, 40 had told some of the services they used, 24 none and 6 all" in (
+            page
+        )
+        assert REPORT in page
+    # The list may be handed over: the advice stays off the copy and the paper.
+    html = referral_list.content.decode()
+    assert html.index("What helps people tell you") > html.index('id="referral-list"')
+    assert html.index("What helps people tell you") > html.rindex("</section>")
+    assert "What helps people tell you" not in text_of(client.get(reverse("finder")))
+
+
 def test_a_signed_in_account_that_is_not_a_caseworker_is_told_so_not_sent_round_in_circles(
     client, django_user_model
 ):

@@ -515,6 +515,7 @@ def test_someone_a_service_is_not_for_is_told_only_why(rules, person, reasons):
             Person(),
             (
                 "For women aged 18 and over",
+                "It depends on answers you did not give: your gender and your age",
                 "Does not say whether it supports trans or non-binary people",
             ),
         ),
@@ -529,6 +530,8 @@ def test_someone_a_service_is_not_for_is_told_only_why(rules, person, reasons):
             (
                 "For women aged 18 and over who currently sell or exchange sex and have been "
                 "trafficked or exploited",
+                "It depends on answers you did not give: your gender, your age, whether you sell "
+                "or exchange sex now and whether you have been trafficked or exploited",
                 "Does not say whether it supports trans or non-binary people",
             ),
         ),
@@ -539,3 +542,62 @@ def test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else
     rules, person, reasons
 ):
     assert evaluate(rules, person) == Verdict(UNCLEAR, reasons)
+
+
+LEFT_OUT = "It depends on answers you did not give: "
+
+
+@pytest.mark.parametrize(
+    ("rules", "person", "left_out"),
+    [
+        (ServiceRules(women=True), Person(age=30), "your gender"),
+        (
+            ServiceRules(women=True, men=MenServed.ALL, non_binary=Inclusion.INCLUDED),
+            Person(age=30),
+            None,
+        ),
+        (ServiceRules(women=True, min_age=18), Person(gender=WOMAN), "your age"),
+        (ServiceRules(women=True, max_age=25), Person(gender=WOMAN), "your age"),
+        (ServiceRules(women=True), Person(gender=WOMAN), None),
+        (
+            ServiceRules(women=True, involvement=Involvement.CURRENT),
+            Person(gender=WOMAN),
+            "whether you sell or exchange sex now",
+        ),
+        (
+            ServiceRules(women=True, involvement=Involvement.FORMER),
+            Person(gender=WOMAN),
+            "whether you sell or exchange sex now",
+        ),
+        (ServiceRules(women=True, involvement=Involvement.EITHER), Person(gender=WOMAN), None),
+        (
+            ServiceRules(women=True, for_trafficked_people=True),
+            Person(gender=WOMAN),
+            "whether you have been trafficked or exploited",
+        ),
+        (
+            ServiceRules(women=True, min_age=18, for_trafficked_people=True),
+            Person(),
+            "your gender, your age and whether you have been trafficked or exploited",
+        ),
+    ],
+    ids=[
+        "gender, for women only",
+        "gender, open to every gender",
+        "age, a minimum",
+        "age, a maximum",
+        "age, no limit",
+        "selling now, for those who do",
+        "selling now, for those who no longer do",
+        "selling now, either",
+        "trafficked, for those who were",
+        "three answers left out",
+    ],
+)
+def test_check_with_them_names_the_answers_left_out_that_would_decide_it(rules, person, left_out):
+    reasons = evaluate(rules, person).reasons
+    said = [reason for reason in reasons if reason.startswith(LEFT_OUT)]
+
+    assert said == ([] if left_out is None else [LEFT_OUT + left_out])
+    if left_out is not None:
+        assert evaluate(rules, person).status is UNCLEAR

@@ -147,3 +147,37 @@ def test_each_answer_says_what_is_true_of_the_area_and_what_to_do_now(
         first_service = page.find('class="finder-result"')
         assert first_service == -1 or page.index("What you can do now") < first_service
         assert 'href="tel:999"' in page
+
+
+def test_the_api_gives_the_same_message_and_ways_forward_as_the_page(client):
+    response = client.post(
+        reverse("api-search"),
+        {"area": GLASGOW, "age": 17, "gender": "man"},
+        content_type="application/json",
+    )
+    body = response.json()
+
+    assert body["message"].startswith("4 specialist services work in person in Glasgow City")
+    forward = body["ways_forward"]
+    assert forward["helplines"][0] == {
+        "name": "Childline",
+        "number": "0800 1111",
+        "hours": CHILDLINE.hours,
+        "for_what": CHILDLINE.for_what,
+    }
+    assert forward["under_18"].startswith("The specialist services in this finder are for adults")
+    assert forward["child_protection"].startswith("If a child or young person is in danger now")
+
+
+def test_the_api_gives_no_ways_forward_when_there_are_services_to_use(client):
+    response = client.post(
+        reverse("api-search"),
+        {"area": EDINBURGH, "age": 25, "gender": "woman"},
+        content_type="application/json",
+    )
+
+    assert response.json()["ways_forward"] == {
+        "under_18": "",
+        "child_protection": "",
+        "helplines": [],
+    }
