@@ -27,7 +27,7 @@ from services.statistics import (
     survey_figures,
 )
 from services.templatetags.finder import service_facts
-from services.ways_forward import ways_forward_for
+from services.ways_forward import ways_forward, ways_forward_for
 from services.wording import WORDS_FOR_A_RECORD, WORDS_FOR_A_SERVICE_TO_CONTACT, left_out_text
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
@@ -143,6 +143,9 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "area": area,
             "note": AreaNote.objects.filter(area=area).first(),
             "outcome": outcome,
+            "ways_forward": ways_forward(
+                None, len(outcome.results), outcome.in_person_here == 0, []
+            ),
             "results": outcome.results,
             "highlight": [area.code],
         },

@@ -181,3 +181,14 @@ def test_the_api_gives_no_ways_forward_when_there_are_services_to_use(client):
         "child_protection": "",
         "helplines": [],
     }
+
+
+@pytest.mark.parametrize(
+    ("slug", "shown"),
+    [("orkney-islands", True), ("fife", True), ("city-of-edinburgh", False)],
+)
+def test_an_area_page_with_no_service_in_person_says_what_to_do_now(client, slug, shown):
+    page = unescape(client.get(reverse("area-detail", args=[slug])).content.decode())
+
+    assert ('<h2 id="ways-forward-title">What you can do now</h2>' in page) is shown
+    assert ('href="tel:999"' in page) is shown

@@ -1,0 +1,36 @@
+"""On a phone, an answer that finds nothing for a young person opens with where to go now: the
+under-18 route and the urgent help numbers are on screen as soon as the answer's heading is."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.browser.test_finder import answer, find, results
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+
+PHONE = {"viewport": {"width": 360, "height": 740}}
+
+
+@pytest.mark.parametrize(
+    "context_options",
+    [PHONE, {**PHONE, "java_script_enabled": False}],
+    ids=["javascript", "no-javascript"],
+)
+def test_a_girl_of_15_with_no_service_sees_childline_and_urgent_help_under_the_heading(
+    page, context_options, screenshots
+):
+    page.goto(reverse("finder"))
+    answer(page, area="City of Edinburgh", age=15, gender="Woman")
+
+    find(page)
+
+    heading = results(page).get_by_role("heading", level=2)
+    expect(heading).to_have_text("0 services found for City of Edinburgh")
+    heading.evaluate("element => element.scrollIntoView({block: 'start'})")
+    ways_forward = page.get_by_role("region", name="What you can do now")
+    expect(ways_forward.get_by_text("are for adults aged 18 and over")).to_be_in_viewport()
+    expect(ways_forward.locator('a[href="tel:08001111"]')).to_be_in_viewport()
+    expect(ways_forward.locator('a[href="tel:999"]')).to_be_attached()
+    scripts = "no-js" if context_options.get("java_script_enabled") is False else "js"
+    screenshots(f"ways-forward-15-edinburgh-{scripts}")
