@@ -243,26 +243,28 @@ def _load_status(service: Service, record: ContactsRecord, report: ContactsRepor
         and service.status_seen_on > record.status_seen_on
     ):
         return
-    wanted = dict(zip(STATUS_FIELDS, _status_values(record), strict=True))
-    if all(getattr(service, name) == value for name, value in wanted.items()):
-        return
-    for name, value in wanted.items():
-        setattr(service, name, value)
-    _save(service, f"{service.slug}: status")
-    report.statuses_changed.append(service.slug)
+    if _set_if_changed(service, STATUS_FIELDS, _status_values(record), "status"):
+        report.statuses_changed.append(service.slug)
 
 
 def _load_access(service: Service, record: ContactsRecord, report: ContactsReport) -> None:
     # What the service itself confirmed wins over any public page.
     if service.access_confirmed_on is not None:
         return
-    wanted = dict(zip(ACCESS_FIELDS, record.access, strict=True))
+    what = "opening times and how people get to it"
+    if _set_if_changed(service, ACCESS_FIELDS, record.access, what):
+        report.access_changed.append(service.slug)
+
+
+def _set_if_changed(service: Service, names: tuple[str, ...], values: tuple, what: str) -> bool:
+    """Give the service these values, saved with its history, unless it has them already."""
+    wanted = dict(zip(names, values, strict=True))
     if all(getattr(service, name) == value for name, value in wanted.items()):
-        return
+        return False
     for name, value in wanted.items():
         setattr(service, name, value)
-    _save(service, f"{service.slug}: opening times and how people get to it")
-    report.access_changed.append(service.slug)
+    _save(service, f"{service.slug}: {what}")
+    return True
 
 
 def _status_values(record: ContactsRecord) -> tuple:

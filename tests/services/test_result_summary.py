@@ -35,31 +35,23 @@ def result_for(client, slug: str) -> dict:
 def wishes_with_everything_known():
     service = Service.all_objects.get(slug=SLUG)
     service.contact_routes.all().delete()
-    ContactRoute.all_objects.create(
-        service=service,
-        kind=ContactKind.PHONE,
-        value="0131 000 0001",
-        label="Helpline",
-        hours="Mondays 10am to 4pm",
-        source_url="https://example.org/helpline",
-        confidence=Confidence.HIGH,
-        confirmed_on=date(2026, 11, 30),
-    )
-    ContactRoute.all_objects.create(
-        service=service,
-        kind=ContactKind.EMAIL,
-        value="hello@example.org",
-        label="Office",
-        source_url="https://example.org/office",
-        confidence=Confidence.MEDIUM,
-    )
-    ContactRoute.all_objects.create(
-        service=service,
-        kind=ContactKind.ADDRESS,
-        value="1 Safe Street",
-        label="Refuge",
-        public=False,
-        confidence=Confidence.HIGH,
+    routes = [
+        (ContactKind.PHONE, "0131 000 0001", "Helpline", True, Confidence.HIGH),
+        (ContactKind.EMAIL, "hello@example.org", "Office", True, Confidence.MEDIUM),
+        (ContactKind.ADDRESS, "1 Safe Street", "Refuge", False, Confidence.HIGH),
+    ]
+    for kind, value, label, public, confidence in routes:
+        ContactRoute.all_objects.create(
+            service=service,
+            kind=kind,
+            value=value,
+            label=label,
+            public=public,
+            confidence=confidence,
+            source_url="" if not public else f"https://example.org/{label.lower()}",
+        )
+    ContactRoute.all_objects.filter(value="0131 000 0001").update(
+        hours="Mondays 10am to 4pm", confirmed_on=date(2026, 11, 30)
     )
     Service.all_objects.filter(slug=SLUG).update(
         status=ServiceStatus.CHANGED,
