@@ -23,6 +23,9 @@ class Located:
     area: CouncilArea | None
     point: Point | None
     message: str = ""
+    # For a place name that means more than one place, or none (with names like it): the labels
+    # of the places it may mean, for the person to choose from. Never a dead end.
+    choices: tuple[str, ...] = ()
 
 
 def locate_area(area: CouncilArea) -> Located:
@@ -61,6 +64,11 @@ def locate_text(text: str) -> Located:
         return replace(located, message=located.message or postcode.message)
     place = resolve_place(text)
     if place.place is None:
-        return Located(area=None, point=None, message=place.message)
+        return Located(
+            area=None,
+            point=None,
+            message=place.message,
+            choices=tuple(candidate.label for candidate in place.candidates),
+        )
     located = locate_point(place.place.lon, place.place.lat)
     return replace(located, message=located.message or f"Using {place.place.label}.")

@@ -223,7 +223,7 @@ def resolve_place(text: str) -> PlaceResolution:
         PlaceOutcome.AMBIGUOUS,
         None,
         tuple(candidates),
-        "More than one place has that name. Choose one.",
+        "More than one place in Scotland has that name. Choose the one you mean.",
     )
 
 

@@ -34,6 +34,10 @@ class TriStateField(OptionalAnswerField):
         super().__init__(choices=[("yes", "Yes"), ("no", "No")], coerce="yes".__eq__, **kwargs)
 
 
+# The name of the buttons that choose one of the places a typed name may mean.
+PLACE_CHOICE = "place_choice"
+
+
 class FinderForm(forms.Form):
     place = forms.CharField(
         label="Town, village or postcode",
@@ -76,8 +80,13 @@ class FinderForm(forms.Form):
     )
     include_not_eligible = forms.BooleanField(label=SHOW_NOT_FOR_YOU, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        # A place chosen from those a name may mean (a button under the answer) takes the typed
+        # name's place, in the answer and in the form shown with it.
+        if data is not None and data.get(PLACE_CHOICE):
+            data = data.copy()
+            data["place"] = data[PLACE_CHOICE]
+        super().__init__(data, *args, **kwargs)
         self.fields["area"].queryset = CouncilArea.objects.without_geometry().filter(
             country=Country.SCOTLAND
         )

@@ -74,6 +74,7 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 outcome=outcome,
                 location_message=location_message(outcome, located),
                 located_area=located.area if located else None,
+                place_choices=located.choices if located else (),
                 show_distance=bool(located and located.point),
                 groups=_grouped(outcome.results),
                 whole_page=not fragment,

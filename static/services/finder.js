@@ -100,6 +100,13 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    // One of the places a typed name may mean, chosen under the answer: it becomes the place.
+    var chosen = event.submitter;
+    if (chosen && chosen.name === "place_choice" && placeField) {
+      placeField.value = chosen.value;
+      clearPoint();
+      if (areaField) { areaField.value = ""; }
+    }
     search();
   });
 

@@ -241,3 +241,24 @@ def test_without_javascript_a_reload_shows_the_empty_form_and_says_why(
     expect(page.get_by_label("Or choose a council area")).to_have_value("")
     expect(page.get_by_label("Age", exact=True)).to_have_value("")
     screenshots("finder-sent-again-no-javascript")
+
+
+@pytest.mark.parametrize(
+    "context_options", [{}, {"java_script_enabled": False}], ids=["javascript", "no-javascript"]
+)
+def test_a_name_of_several_places_is_answered_with_each_to_choose(page, context_options):
+    page.goto(reverse("finder"))
+    answer(page, place="Newton")
+
+    find(page)
+
+    expect(results(page)).to_contain_text("More than one place in Scotland has that name")
+    choices = results(page).get_by_role("list", name="Places with that name")
+    expect(choices.get_by_role("button")).to_have_count(9)
+    choices.get_by_role("button", name="Newton, near Wick, Highland").click()
+
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text("found for Highland")
+    expect(results(page)).to_contain_text("Using Newton, near Wick, Highland.")
+    expect(page.get_by_label("Town, village or postcode")).to_have_value(
+        "Newton, near Wick, Highland"
+    )

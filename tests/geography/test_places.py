@@ -269,7 +269,9 @@ def test_an_ambiguous_name_offers_every_namesake_in_the_area_named(db):
         "Newton, near Newlands of Culloden, Highland",
         "Newton, near Wick, Highland",
     ]
-    assert resolution.message == "More than one place has that name. Choose one."
+    assert resolution.message == (
+        "More than one place in Scotland has that name. Choose the one you mean."
+    )
 
 
 def test_a_name_not_found_offers_the_names_it_starts(db):
