@@ -84,6 +84,9 @@
         results.innerHTML = html;
         var heading = results.querySelector("h2");
         say(heading ? heading.textContent.trim() : "");
+        // Take the person to the answer, however they asked (the button, a tap on the map, their
+        // location): on a phone it is screens below the question.
+        if (heading) { heading.focus(); }
         document.dispatchEvent(new CustomEvent("finder:search", { detail: mapData("finder-map-data") }));
       })
       .catch(function (error) {

@@ -62,6 +62,9 @@ def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
     expect(results(page).get_by_role("heading", level=2)).to_have_text(
         "7 services found for City of Edinburgh"
     )
+    # The page takes her to the answer, and a screen reader reads its heading.
+    expect(results(page).get_by_role("heading", level=2)).to_be_focused()
+    expect(results(page).get_by_role("heading", level=2)).to_be_in_viewport()
     wishes = result(page, "WISHES")
     expect(wishes).to_contain_text("For you")
     expect(wishes).to_contain_text("For women aged 18 and over")
@@ -127,8 +130,10 @@ def test_the_same_journeys_work_without_javascript(page, traffic, context_option
     find(page)
 
     expect(result(page, "Roam")).to_contain_text("Only for men who have sex with men")
-    # The answers went in the body of a POST: the address is the finder's own, with no query.
-    assert page.url == traffic.origin + reverse("finder")
+    # The answers went in the body of a POST: the address is the finder's own, with no query,
+    # and the page opens at the answer, not at the top of a page that looks unchanged.
+    assert page.url == traffic.origin + reverse("finder") + "#answer"
+    expect(results(page).get_by_role("heading", level=2)).to_be_in_viewport()
 
     answer(page, area="Shetland Islands", age="", gender="Prefer not to say")
     choose(page, "Only show support I can get online or by phone")

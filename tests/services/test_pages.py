@@ -189,3 +189,26 @@ def test_each_result_s_badge_says_for_you_or_check_with_them(client):
     assert badges["wishes"] == "For you"
     assert badges["tara"] == "Check with them"
     assert set(badges.values()) == {"For you", "Check with them"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "status", "what"),
+    [
+        ({"area": "S12000036"}, 200, "results"),
+        ({"age": "old"}, 400, "what to correct"),
+        (None, 409, "the refusal of a form sent twice"),
+    ],
+    ids=["results", "errors", "sent twice"],
+)
+def test_a_whole_page_answer_opens_at_what_answers_it(client, answers, status, what):
+    """Without JavaScript the form is sent to /#answer: the browser lands on the answer."""
+    form_page = client.get(reverse("finder")).content.decode()
+    assert 'action="/#answer"' in form_page
+
+    sent = as_sent_by_the_page(answers or {"area": "S12000036"})
+    if answers is None:
+        client.post(reverse("finder"), sent)  # its token is used: the same form again is refused
+    response = client.post(reverse("finder"), sent)
+
+    assert response.status_code == status, what
+    assert response.content.decode().count('id="answer"') == 1, what
