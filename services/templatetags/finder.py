@@ -8,6 +8,8 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 
+from geography.distance import great_circle_km
+from services.catalogue import public_bases
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -20,6 +22,7 @@ from services.models import (
 from services.search import Result
 from services.wording import (
     NO_ROUTE,
+    listed,
     route_state_text,
     status_text,
     waiting_list_text,
@@ -36,9 +39,10 @@ TAG_CLASSES = {
 
 
 @register.inclusion_tag("services/includes/result.html")
-def result_card(result: Result, show_distance: bool = True, show_verdict: bool = True) -> dict:
+def result_card(result: Result, person_point=None, show_verdict: bool = True) -> dict:
+    """``person_point``: where the person said they are (a postcode, a place, the map, their
+    device), or None when they gave no point of their own."""
     service = result.service
-    distance = result.distance_km
     return {
         "result": result,
         "service": service,
@@ -47,9 +51,31 @@ def result_card(result: Result, show_distance: bool = True, show_verdict: bool =
         "tag_class": TAG_CLASSES[result.status],
         "reasons": result.verdict.reasons,
         "because": result.availability.because,
-        "distance": f"About {distance:.0f} km away" if show_distance and distance else "",
+        "distance": how_far(service, person_point),
         **service_facts(service),
     }
+
+
+def how_far(service: Service, person_point) -> str:
+    """How far the service is from the person, only as far as we know it: to a base with an
+    address's point, from the person's own point. A base known only by its council area is said
+    to be in that area, never a number of km from its middle; a service with no base (phone,
+    online) says nothing."""
+    if not person_point:
+        return ""
+    bases = public_bases(service)
+    exact = [base for base in bases if not base.approximate]
+    if exact:
+        km = min(great_circle_km(*person_point, base.lon, base.lat) for base in exact)
+        return f"About {km:.0f} km away"
+    areas = sorted(
+        {
+            location.council_area.name
+            for location in service.public_locations
+            if not location.point and location.council_area is not None
+        }
+    )
+    return f"Based in {listed(areas)}" if areas else ""
 
 
 @dataclass(frozen=True)
