@@ -179,8 +179,26 @@
     return block ? JSON.parse(block.textContent) : null;
   }
 
+  // A way back to the whole country from wherever the map has been moved or zoomed.
+  function wayBackToScotland() {
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var button = L.DomUtil.create("button", "finder-map__all-of-scotland");
+      button.type = "button";
+      button.textContent = "All of Scotland";
+      L.DomEvent.disableClickPropagation(button);
+      L.DomEvent.on(button, "click", function () { map.fitBounds(areas.getBounds()); });
+      return button;
+    };
+    return control;
+  }
+
   function start(shapes) {
-    map = L.map(container, { minZoom: 5, maxZoom: 13, zoomSnap: 0.5 });
+    // On a phone one finger scrolls the page, never the map (a swipe over it once pushed
+    // Scotland out of view); two fingers still move and zoom it.
+    map = L.map(container, {
+      minZoom: 5, maxZoom: 13, zoomSnap: 0.5, dragging: !L.Browser.mobile
+    });
     var tiles = container.getAttribute("data-tile-url");
     if (tiles) {
       L.tileLayer(tiles, { attribution: container.getAttribute("data-tile-attribution") }).addTo(map);
@@ -206,6 +224,7 @@
     }).addTo(map);
     markers = L.layerGroup().addTo(map);
     map.fitBounds(areas.getBounds());
+    wayBackToScotland().addTo(map);
     // Only now, with a view, has Leaflet drawn the shapes.
     leaveOutOfTabOrder(areas);
     map.getPane("overlayPane").setAttribute("aria-hidden", "true");

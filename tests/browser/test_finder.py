@@ -267,3 +267,33 @@ def test_a_name_of_several_places_is_answered_with_each_to_choose(page, context_
     expect(page.get_by_label("Town, village or postcode")).to_have_value(
         "Newton, near Wick, Highland"
     )
+
+
+def fits_in_the_map(page, code: str) -> bool:
+    """Whether the area's whole shape is inside the map's box."""
+    box = page.locator("#finder-map").bounding_box()
+    shape = page.locator(f"path.finder-map__area--{code}").bounding_box()
+    return (
+        shape["x"] >= box["x"] - 1
+        and shape["y"] >= box["y"] - 1
+        and shape["x"] + shape["width"] <= box["x"] + box["width"] + 1
+        and shape["y"] + shape["height"] <= box["y"] + box["height"] + 1
+    )
+
+
+def test_the_map_has_a_way_back_to_all_of_scotland(page):
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh")
+    find(page)
+    map_shows_area(page, "S12000036")
+    assert not fits_in_the_map(page, "S12000027")  # zoomed to Edinburgh: Shetland is off the map
+
+    page.get_by_role("button", name="All of Scotland").click()
+
+    # Leaflet animates the zoom: give it up to five seconds to settle.
+    for _ in range(50):
+        if fits_in_the_map(page, "S12000027"):
+            break
+        page.wait_for_timeout(100)
+    assert fits_in_the_map(page, "S12000027")
