@@ -2,6 +2,7 @@
 
 from django import forms
 
+from geography.locate import locate_text
 from geography.models import CouncilArea, Country
 from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
@@ -96,7 +97,22 @@ class FinderForm(forms.Form):
         cleaned = super().clean()
         if (cleaned.get("lon") is None) != (cleaned.get("lat") is None):
             raise forms.ValidationError("The point on the map was incomplete: choose it again.")
+        self._check_place_and_area_agree(cleaned)
         return cleaned
+
+    def _check_place_and_area_agree(self, cleaned: dict) -> None:
+        """A typed place wins over a chosen area, so the two must not say different things:
+        without JavaScript nothing clears one when the other changes."""
+        place, area = cleaned.get("place"), cleaned.get("area")
+        if not place or area is None or cleaned.get("lon") is not None:
+            return
+        located = locate_text(place)
+        if located.area is not None and located.area.pk != area.pk:
+            self.add_error(
+                "place",
+                f"“{place}” is in {located.area.name}, but the council area chosen is "
+                f"{area.name}. Clear one of them.",
+            )
 
 
 class SuggestionForm(forms.ModelForm):

@@ -65,3 +65,32 @@ def test_the_place_chosen_is_the_answer_and_fills_the_form(client):
     assert "Using Newton, near Wick, Highland." in html
     assert 'name="place" value="Newton, near Wick, Highland"' in html
     assert choices_in(html) == []
+
+
+def test_a_typed_place_and_a_chosen_area_that_disagree_are_both_named(client):
+    answers = as_sent_by_the_page({"place": "Kirkwall", "area": "S12000036"})
+
+    response = client.post(reverse("finder"), answers)
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert (
+        "“Kirkwall” is in Orkney Islands, but the council area chosen is City of Edinburgh. "
+        "Clear one of them." in html
+    )
+    assert "services found" not in html
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"place": "Leith", "area": "S12000036"},
+        {"place": "EH6 5AB", "area": "S12000036"},
+        {"place": "Newton", "area": "S12000036"},
+    ],
+    ids=["a place in the area", "a postcode in the area", "a name of several places"],
+)
+def test_a_typed_place_that_agrees_with_the_area_or_is_not_one_place_is_no_error(client, answers):
+    response = client.post(reverse("finder"), answers, headers=FRAGMENT)
+
+    assert response.status_code == 200
