@@ -155,6 +155,18 @@ NOT_SEEDED_FIELDS = (
 )
 
 
+def _source_field(verbose_name: str) -> models.URLField:
+    """The address of the public page a fact was taken from."""
+    return models.URLField(verbose_name, max_length=500, blank=True, help_text="The page it is on.")
+
+
+def _confidence_field(verbose_name: str) -> models.CharField:
+    """How reliable a fact's source is."""
+    return models.CharField(
+        verbose_name, max_length=6, choices=Confidence.choices, default=Confidence.LOW
+    )
+
+
 class Timestamped(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -497,30 +509,16 @@ class Service(Timestamped):
         help_text="When it is open or answered, as the source says it. Shown to visitors with "
         "its source and whether the service confirmed it.",
     )
-    opening_times_source = models.URLField(
-        "opening times source", max_length=500, blank=True, help_text="The page it is on."
-    )
-    opening_times_confidence = models.CharField(
-        "opening times confidence",
-        max_length=6,
-        choices=Confidence.choices,
-        default=Confidence.LOW,
-    )
+    opening_times_source = _source_field("opening times source")
+    opening_times_confidence = _confidence_field("opening times confidence")
     referral = models.TextField(
         "how people get to it",
         blank=True,
         help_text="How a person gets support from it (self-referral, through a worker, a "
         "partner agency), as the source says it.",
     )
-    referral_source = models.URLField(
-        "how-people-get-to-it source", max_length=500, blank=True, help_text="The page it is on."
-    )
-    referral_confidence = models.CharField(
-        "how-people-get-to-it confidence",
-        max_length=6,
-        choices=Confidence.choices,
-        default=Confidence.LOW,
-    )
+    referral_source = _source_field("how-people-get-to-it source")
+    referral_confidence = _confidence_field("how-people-get-to-it confidence")
     access_confirmed_on = models.DateField(
         "opening times and how people get to it confirmed with the service on",
         null=True,
