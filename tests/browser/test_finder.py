@@ -126,6 +126,8 @@ def test_someone_in_shetland_who_wants_remote_support_gets_the_remote_services(p
 def test_the_same_journeys_work_without_javascript(page, traffic, context_options, screenshots):
     page.goto(reverse("finder"))
     expect(page.locator("#finder-map")).to_be_hidden()
+    # Nothing is offered that needs scripts to work.
+    expect(page.get_by_role("button", name="Use my location")).to_be_hidden()
     answer(page, area="City of Edinburgh", age=17, gender="Man")
     find(page)
 
