@@ -32,6 +32,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from hypothesis import HealthCheck, Phase, given  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
+from servicemap.reference_data import store_reference_data  # noqa: E402
 from services.roles import CASEWORKER  # noqa: E402
 from stress.checks import complaints, sent  # noqa: E402
 from stress.strategies import EVERY_PROBE, Probe  # noqa: E402
@@ -112,8 +113,6 @@ def row_counts() -> dict[str, int]:
 
 def prepare() -> dict[bool, Client]:
     """A test database with the real reference data, and the two kinds of visitor."""
-    from tests.conftest import store_reference_data
-
     setup_test_environment()
     database = connection.settings_dict
     if database["ENGINE"] != "django.db.backends.sqlite3":

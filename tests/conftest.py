@@ -1,16 +1,13 @@
 """Shared fixtures: the real Scottish boundaries and the 16 real services, loaded once.
 
 Repairing the reference boundaries takes seconds, so the repaired areas are computed once per test
-process and written into the test database at session start. Tests that use ``db`` see that data
-and roll their changes back. Transactional tests (live servers) empty the database when they end,
-so they ask for ``reference_data_committed``: its test's closing flush leaves the reference
-geography (areas, places, postcodes: 236,000 rows, seconds to write) in place, and it writes again
-only what is missing, the services always (a fifth of a second) and the geography only when a test
-has changed it.
+process (servicemap/reference_data.py) and written into the test database at session start. Tests
+that use ``db`` see that data and roll their changes back. Transactional tests (live servers) empty
+the database when they end, so they ask for ``reference_data_committed``: its test's closing flush
+leaves the reference geography (areas, places, postcodes: 236,000 rows, seconds to write) in
+place, and it writes again only what is missing, the services always (a fifth of a second) and the
+geography only when a test has changed it.
 """
-
-import functools
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -21,21 +18,18 @@ from django.db.models import Max
 from django.test import override_settings
 
 from geography import lookup
-from geography.boundaries import PreparedImport, prepare_import, store_areas
+from geography.boundaries import store_areas
 from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
-from geography.places import (
-    SHARED_DISTRICTS_FILE,
-    SHARED_PLACES_FILE,
-    SHARED_POSTCODES_FILE,
-    PreparedGazetteer,
-    read_gazetteer,
-    store_gazetteer,
+from servicemap.reference_data import (
+    SEED_FILE,
+    contacts_file,
+    prepared_scotland,
+    store_reference_data,
+    store_reference_places,
 )
 from services.catalogue import forget_catalogue
 from services.contacts_import import load_contacts
 from services.seed import load_services
-
-SEED_FILE = settings.BASE_DIR / "fixtures" / "services.json"
 
 # Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
 # to HTTPS, on whenever DEBUG is off, is tested on its own (tests/test_security.py).
@@ -44,46 +38,6 @@ settings.SECURE_SSL_REDIRECT = False
 # hundreds of accounts and test who may do what, not the hash, so they use a fast one. Production
 # keeps Django's default.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def shared_data(*parts: str) -> Path:
-    """A file from the team's shared reference data; its absence is a set-up error, not a skip."""
-    path = settings.SHARED_DATA_DIR.joinpath(*parts)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"{path} is missing: set SHARED_DATA to the folder holding the shared reference data"
-        )
-    return path
-
-
-@functools.cache
-def prepared_scotland() -> PreparedImport:
-    return prepare_import(str(shared_data("boundaries", "sco-topo_lad.json")))
-
-
-@functools.cache
-def prepared_places() -> PreparedGazetteer:
-    return read_gazetteer(
-        str(shared_data("places", SHARED_PLACES_FILE)),
-        str(shared_data("places", SHARED_POSTCODES_FILE)),
-        str(shared_data("places", SHARED_DISTRICTS_FILE)),
-    )
-
-
-def store_reference_places() -> None:
-    """Every real place, district and postcode: a subset would hide the bugs of the rest."""
-    store_gazetteer(prepared_places())
-
-
-def store_reference_data() -> None:
-    store_areas(prepared_scotland())
-    store_reference_places()
-    load_services(SEED_FILE)
-    load_contacts(contacts_file())
-
-
-def contacts_file() -> Path:
-    return shared_data("services", "contacts.yaml")
 
 
 # The reference geography: what a transactional test's closing flush leaves in place when the test

@@ -16,8 +16,8 @@ from geography.boundaries import (
 )
 from geography.models import CouncilArea
 from geography.shapes import invalid_reason, to_shape
+from servicemap.reference_data import prepared_scotland, shared_data
 from services.models import Service
-from tests.conftest import prepared_scotland, shared_data
 
 SUPERSEDED = {
     "S12000015": "S12000047",

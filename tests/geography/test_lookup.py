@@ -8,7 +8,7 @@ from geography import lookup
 from geography.boundaries import ImportOptions, import_boundaries
 from geography.lookup import area_at
 from geography.models import CouncilArea
-from tests.conftest import shared_data
+from servicemap.reference_data import shared_data
 
 
 @pytest.mark.parametrize(

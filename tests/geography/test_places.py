@@ -29,7 +29,7 @@ from geography.places import (
     store_gazetteer,
     suggest_places,
 )
-from tests.conftest import prepared_places
+from servicemap.reference_data import prepared_places
 
 # Counts in the shared reference files (../shared/data/places/README.md).
 PLACES_IN_FILE = 5896

@@ -18,8 +18,8 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from servicemap.reference_data import shared_data
 from services.models import Location, Service
-from tests.conftest import shared_data
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from frictionless import Package
 
+from servicemap.reference_data import shared_data
 from services.models import Organisation
-from tests.conftest import shared_data
 from tests.openreferral.feed import all_pages, full_feed
 
 pytestmark = pytest.mark.django_db

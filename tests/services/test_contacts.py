@@ -15,6 +15,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from geography.models import CouncilArea
+from servicemap.reference_data import contacts_file
 from services.catalogue import published_services
 from services.contacts_import import ContactsError, load_contacts, read_contacts
 from services.eligibility import Gender, Person, Status
@@ -23,7 +24,6 @@ from services.roles import CASEWORKER
 from services.search import SearchQuery, search
 from services.templatetags.finder import reaching
 from services.wording import NO_ROUTE, route_state_text, status_text, who_source_text
-from tests.conftest import contacts_file
 from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db

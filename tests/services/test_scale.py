@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from geography.boundaries import derived_fields, prepare_import
 from geography.lookup import area_at
 from geography.models import CouncilArea, Country
+from servicemap.reference_data import SEED_FILE, shared_data
 from services.models import (
     AccessCode,
     Inclusion,
@@ -23,7 +24,6 @@ from services.models import (
 )
 from services.scale import SYNTHETIC_ORGANISATION, ScaleDataError, generate_scale_data
 from services.seed import SeedError, load_services, service_record
-from tests.conftest import SEED_FILE, shared_data
 
 synthetic = Service.all_objects.filter(is_synthetic=True)
 

@@ -11,6 +11,7 @@ import pytest
 from django.db.models import Count, Q
 
 from geography.models import Country
+from servicemap.reference_data import SEED_FILE
 from services.models import (
     ContactRoute,
     Inclusion,
@@ -22,7 +23,6 @@ from services.models import (
     WaitingList,
 )
 from services.seed import SeedError, load_services, service_record
-from tests.conftest import SEED_FILE
 
 services = Service.all_objects
 ADDED_SINCE_THE_SURVEY = ["click-sacro", "numbrella-lane", "steve-retson-project"]

@@ -1,3 +1,5 @@
+"""Which package may import which: dependencies between the apps and tools go one way."""
+
 import ast
 from pathlib import Path
 
@@ -19,3 +21,11 @@ def test_geography_knows_nothing_of_services():
     modules = imported_modules(settings.BASE_DIR / "geography")
 
     assert not {module for module in modules if module.split(".")[0] == "services"}
+
+
+def test_stress_never_imports_tests():
+    # The suite runs stress's strategies and checks (tests/test_bad_input.py); the other way round,
+    # `make fuzz` would depend on the suite's fixtures.
+    modules = imported_modules(settings.BASE_DIR / "stress")
+
+    assert not {module for module in modules if module.split(".")[0] == "tests"}
