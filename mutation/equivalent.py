@@ -70,11 +70,4 @@ EQUIVALENT: list[dict[str, str]] = [
         "which states each service's trans and non-binary inclusion whoever asks; other text is "
         "caught by test_a_person_who_left_out_an_answer_reads_each_reason_once_and_nothing_else",
     },
-    {
-        "function": "RuleColumns.statuses",
-        "before": "not_eligible |= ~self.women",
-        "after": "not_eligible = ~self.women",
-        "why": "the first rule to mark anyone not eligible: the column is still all False there, "
-        "so or-ing into it and replacing it are the same",
-    },
 ]

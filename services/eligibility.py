@@ -9,7 +9,7 @@ The verdict's reasons are short sentences shown to the visitor as they are.
 """
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -132,13 +132,7 @@ def evaluate(service: ServiceRules, person: Person) -> Verdict:
 
 def _verdict(service: ServiceRules, person: Person) -> Verdict:
     findings = [
-        *_gender_findings(service, person),
-        *_trans_findings(service, person),
-        *_age_findings(service, person),
-        *_involvement_findings(service, person),
-        *_trafficked_findings(service, person),
-        *_needs_findings(service, person),
-        *_other_criteria_findings(service),
+        finding for criterion in CRITERIA for finding in criterion.findings(service, person)
     ]
     status = max((finding.status for finding in findings), key=lambda s: s.rank, default=None)
     status = status or Status.ELIGIBLE
@@ -297,7 +291,7 @@ def _needs_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     return [_Finding(Status.ELIGIBLE, f"Offers {listed(labels)}")]
 
 
-def _other_criteria_findings(service: ServiceRules) -> list[_Finding]:
+def _other_criteria_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if service.other_criteria.strip():
         return [_Finding(Status.UNCLEAR, f"Other conditions: {service.other_criteria.strip()}")]
     return []
@@ -328,86 +322,102 @@ def inclusion_notes(service: ServiceRules, person: Person = Person()) -> list[st
     ]
 
 
-class RuleColumns:
-    """The rules of many services as numpy columns, for their statuses all at once.
+@dataclass(frozen=True)
+class Criterion:
+    """One question of who a service is for, defined once: ``judge``.
 
-    ``statuses`` is ``evaluate``'s status (as its rank) for each, by the same rules: a search at
-    10,000 services judges them all for the map's counts but words the reasons only for the few it
-    lists. tests/services/test_eligibility.py holds the two to the same answers.
+    ``judge`` gives the findings for a service and a person. It is only ever handed copies that
+    hold the service's ``facts`` and the person's ``answers`` (everything else left at its
+    default), so what it decides depends on those alone. That is what lets :class:`RuleColumns`
+    judge thousands of services at once from this same function, by judging each distinct set of
+    facts once, instead of restating the rule column by column.
     """
 
+    facts: tuple[str, ...]
+    answers: tuple[str, ...]
+    judge: Callable[[ServiceRules, Person], list[_Finding]]
+
+    def facts_of(self, service: ServiceRules) -> ServiceRules:
+        return ServiceRules(**{name: getattr(service, name) for name in self.facts})
+
+    def answers_of(self, person: Person) -> Person:
+        return Person(**{name: getattr(person, name) for name in self.answers})
+
+    def findings(self, service: ServiceRules, person: Person) -> list[_Finding]:
+        return self.judge(self.facts_of(service), self.answers_of(person))
+
+
+# Every question of who a service is for. A new one is a new entry here (with the facts it reads
+# in ServiceRules and the answer it reads in Person); the verdict, its reasons and the search's
+# column-wise statuses all follow from it.
+CRITERIA = (
+    Criterion(("women", "men", "non_binary"), ("gender",), _gender_findings),
+    Criterion(("trans",), ("trans",), _trans_findings),
+    Criterion(("min_age", "max_age"), ("age",), _age_findings),
+    Criterion(("involvement",), ("involvement",), _involvement_findings),
+    Criterion(("for_trafficked_people",), ("trafficked",), _trafficked_findings),
+    Criterion(("offers",), ("needs",), _needs_findings),
+    Criterion(("other_criteria",), (), _other_criteria_findings),
+)
+
+
+def worst_rank(findings: Sequence[_Finding]) -> int:
+    """The rank of the status findings add up to: the worst of them, eligible when there are
+    none."""
+    return max((finding.status.rank for finding in findings), default=ELIGIBLE)
+
+
+class RuleColumns:
+    """The statuses of many services at once, for a search at 10,000 services that judges them
+    all for the map's counts but words the reasons only for the few it lists.
+
+    Nothing here restates a rule. For each criterion the services are indexed by their distinct
+    facts for it (a few dozen at most where there are thousands of services); a person's answers
+    are judged against each distinct set of facts by the criterion itself, and the status of every
+    service is then the worst of its criteria's, read through the index. The judged statuses are
+    kept per criterion and answer, so a repeated answer costs only the reading.
+    """
+
+    # The distinct answers a criterion is asked about are few (ages, genders, sets of needs), but
+    # nothing stops a client sending many: the kept statuses are dropped past this many.
+    KEPT_ANSWERS = 4096
+
     def __init__(self, rules: Sequence[ServiceRules]):
-        def column(values, dtype=bool) -> numpy.ndarray:
-            return numpy.array(list(values), dtype=dtype)
-
-        def each(choices: type[models.TextChoices], attribute: str) -> dict[str, numpy.ndarray]:
-            # One boolean column per value: comparing strings in numpy costs ten times more.
-            values = [getattr(rule, attribute) for rule in rules]
-            return {choice: column(value == choice for value in values) for choice in choices}
-
-        self.women = column(rule.women for rule in rules)
-        self.men = each(MenServed, "men")
-        self.trans = each(Inclusion, "trans")
-        self.non_binary = each(Inclusion, "non_binary")
-        no_age = numpy.iinfo(numpy.int64)
-        self.has_age_limit = column(
-            rule.min_age is not None or rule.max_age is not None for rule in rules
-        )
-        # numpy makes these whole numbers int64 with or without the dtype (mutation/README.md).
-        self.min_age = column(
-            (rule.min_age or no_age.min for rule in rules),
-            numpy.int64,  # pragma: no mutate
-        )
-        self.max_age = column(
-            (no_age.max if rule.max_age is None else rule.max_age for rule in rules),
-            numpy.int64,  # pragma: no mutate
-        )
-        self.involvement = each(Involvement, "involvement")
-        self.for_trafficked_people = column(rule.for_trafficked_people for rule in rules)
-        self.offers = {
-            code: column(code in rule.offers for rule in rules) for code in OfferCode.values
-        }
-        self.other_criteria = column(bool(rule.other_criteria.strip()) for rule in rules)
-        self.open_to_every_gender = column(_open_to_every_gender(rule) for rule in rules)
         self.size = len(rules)
+        self._indexed = []
+        for criterion in CRITERIA:
+            positions: dict[ServiceRules, int] = {}
+            index = [
+                positions.setdefault(criterion.facts_of(rule), len(positions)) for rule in rules
+            ]
+            self._indexed.append(
+                (criterion, tuple(positions), numpy.array(index, dtype=numpy.intp))
+            )
+        self._judged: dict[tuple[int, Person], numpy.ndarray] = {}
 
     def statuses(self, person: Person) -> numpy.ndarray:
         """The rank of ``evaluate(rules, person).status`` for every service, in order."""
-        unclear = self.other_criteria.copy()
-        not_eligible = numpy.zeros(self.size, dtype=bool)
-        if person.gender == Gender.WOMAN:
-            not_eligible |= ~self.women
-        elif person.gender == Gender.MAN:
-            not_eligible |= self.men[MenServed.NONE]
-            unclear |= self.men[MenServed.MSM_ONLY]
-        elif person.gender == Gender.NON_BINARY:
-            unclear |= self.non_binary[Inclusion.NOT_STATED]
-            not_eligible |= self.non_binary[Inclusion.EXCLUDED]
-        elif person.gender is None:
-            unclear |= ~self.open_to_every_gender
-        if person.trans is True:
-            unclear |= self.trans[Inclusion.NOT_STATED]
-            not_eligible |= self.trans[Inclusion.EXCLUDED]
-        elif person.trans is None:
-            unclear |= self.trans[Inclusion.EXCLUDED]
-        if person.age is None:
-            unclear |= self.has_age_limit
-        else:
-            not_eligible |= (person.age < self.min_age) | (person.age > self.max_age)
-        for wanted in (Involvement.CURRENT, Involvement.FORMER):
-            if person.involvement is None:
-                unclear |= self.involvement[wanted]
-            elif person.involvement != wanted.value:
-                not_eligible |= self.involvement[wanted]
-        if person.trafficked is None:
-            unclear |= self.for_trafficked_people
-        elif not person.trafficked:
-            not_eligible |= self.for_trafficked_people
-        if person.needs:
-            offered = numpy.zeros(self.size, dtype=bool)
-            for code in person.needs & self.offers.keys():
-                offered |= self.offers[code]
-            not_eligible |= ~offered
-        rank = numpy.where(unclear, numpy.int8(UNCLEAR), numpy.int8(ELIGIBLE))
-        rank[not_eligible] = NOT_ELIGIBLE
+        rank = numpy.full(self.size, ELIGIBLE, dtype=numpy.int8)
+        for number, (criterion, distinct_facts, index) in enumerate(self._indexed):
+            judged = self._judged_statuses(number, criterion, distinct_facts, person)
+            numpy.maximum(rank, judged[index], out=rank)
         return rank
+
+    def _judged_statuses(
+        self,
+        number: int,
+        criterion: Criterion,
+        distinct_facts: tuple[ServiceRules, ...],
+        person: Person,
+    ) -> numpy.ndarray:
+        answers = criterion.answers_of(person)
+        judged = self._judged.get((number, answers))
+        if judged is None:
+            if len(self._judged) >= self.KEPT_ANSWERS:
+                self._judged.clear()
+            judged = numpy.array(
+                [worst_rank(criterion.judge(facts, answers)) for facts in distinct_facts],
+                dtype=numpy.int8,
+            )
+            self._judged[(number, answers)] = judged
+        return judged

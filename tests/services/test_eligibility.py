@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from services.eligibility import (
+    CRITERIA,
     Gender,
     Person,
     PersonInvolvement,
@@ -428,6 +429,33 @@ def test_searches_judge_the_real_services_as_evaluate_does_for_every_kind_of_per
         assert columns.statuses(person).tolist() == expected, person
         seen.update(expected)
     assert seen == {status.rank for status in Status}
+
+
+@pytest.mark.parametrize("criterion", CRITERIA, ids=lambda criterion: criterion.judge.__name__)
+def test_each_criterion_declares_every_fact_and_answer_its_rule_reads(criterion):
+    # The search's column-wise statuses judge only the declared facts and answers: a rule that
+    # read another would be judged on a default there and answer differently here.
+    for rules in EVERY_RULE_SET[::7]:
+        for person in EVERY_KIND_OF_PERSON[::13]:
+            assert criterion.findings(rules, person) == criterion.judge(rules, person), (
+                rules,
+                person,
+            )
+
+
+def test_searches_judge_every_set_of_rules_as_evaluate_does_past_the_answers_they_keep(
+    monkeypatch,
+):
+    monkeypatch.setattr(RuleColumns, "KEPT_ANSWERS", 3)
+    columns = RuleColumns(EVERY_RULE_SET[::11])
+
+    for person in EVERY_KIND_OF_PERSON[::31] * 2:
+        expected = [evaluate(rules, person).status.rank for rules in EVERY_RULE_SET[::11]]
+        assert columns.statuses(person).tolist() == expected, person
+
+
+def test_no_services_have_no_statuses():
+    assert RuleColumns([]).statuses(woman_25).tolist() == []
 
 
 def test_the_people_and_rules_searches_are_compared_on_reach_every_verdict():
