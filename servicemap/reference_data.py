@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 
 from geography.boundaries import PreparedImport, prepare_import, store_areas
-from geography.places import (
+from geography.gazetteer_import import (
     SHARED_DISTRICTS_FILE,
     SHARED_PLACES_FILE,
     SHARED_POSTCODES_FILE,

@@ -4,7 +4,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from geography.places import (
+from geography.gazetteer_import import (
     SHARED_DISTRICTS_FILE,
     SHARED_PLACES_FILE,
     SHARED_POSTCODES_FILE,
