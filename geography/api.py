@@ -22,8 +22,8 @@ from geography.serializers import (
     PlaceSuggestionRequestSerializer,
     PlaceSuggestionsSerializer,
     PointQuerySerializer,
-    problems,
 )
+from servicemap.api_serializers import problems
 
 # Boundaries change about once a year; a day's caching keeps maps fast, and the ETag makes the
 # next day's check a 304 with no body.

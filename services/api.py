@@ -10,7 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from geography.serializers import problems
+from servicemap.api_serializers import problems
 from services.catalogue import published_services
 from services.models import Service, ServiceQuerySet
 from services.queries import located_from, query_from

@@ -9,8 +9,8 @@ from rest_framework import serializers
 from geography.locate import Located
 from geography.lookup import area_with_code
 from geography.models import CouncilArea
-from geography.serializers import (
-    GSS_CODE_TEXT,
+from geography.serializers import GSS_CODE_TEXT
+from servicemap.api_serializers import (
     ExactBooleanField,
     ExactCharField,
     ExactFloatField,

@@ -12,7 +12,7 @@ from django.db.models import Q
 from rest_framework import serializers
 
 from geography.places import PostcodeMatch, resolve_postcode
-from geography.serializers import ExactCharField, StrictSerializer
+from servicemap.api_serializers import ExactCharField, StrictSerializer
 from services.models import Organisation, Service, ServiceQuerySet
 from services.openreferral.ids import organisation_id
 from services.openreferral.taxonomy import TAXONOMY_ID, TERMS_BY_ID, services_with_term

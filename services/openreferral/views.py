@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from geography.distance import great_circle_km
 from geography.lookup import area_at
-from geography.serializers import problems
+from servicemap.api_serializers import problems
 from services.catalogue import published_services
 from services.openreferral.export import (
     FeedService,
