@@ -4,9 +4,9 @@ Availability is kept apart from eligibility (design §5): it says *where* a serv
 eligibility says *who* it is for, and the finder shows both.
 """
 
+import enum
 from dataclasses import dataclass, field
 
-from geography.distance import great_circle_km
 from geography.models import Country
 from services.models import AccessCode, Scope
 from services.wording import listed
@@ -45,19 +45,65 @@ class Availability:
     because: tuple[str, ...]
 
 
+class Way(enum.Enum):
+    """A way a service reaches a person."""
+
+    # It works in person in the person's council area, one it lists.
+    LISTED = "listed"
+    # It works across all of the person's country, or all of the UK.
+    NATIONWIDE = "nationwide"
+    # It works online, by phone or by text.
+    REMOTE = "remote"
+
+
+def ways_of_reaching(
+    scope: Scope, remote: bool, lists_area: bool, country: str | None, remote_only: bool
+) -> tuple[Way, ...]:
+    """How a service reaches a person: the availability rule, the only statement of it.
+
+    ``lists_area``: the service lists the person's council area; ``country``: that area's
+    country, None when the person is somewhere we hold no area for (at sea, outside Scotland, a
+    place we could not find); ``remote_only``: the person wants support from afar only. The
+    single service's reasons, the catalogue's columns over every service and the map's counts,
+    and the database filter (ServiceQuerySet.working_in) all come from this function.
+    """
+    ways = []
+    if not remote_only:
+        if lists_area:
+            ways.append(Way.LISTED)
+        if _nationwide_reaches(scope, country):
+            ways.append(Way.NATIONWIDE)
+    if remote:
+        ways.append(Way.REMOTE)
+    return tuple(ways)
+
+
+def scopes_reaching_in_person(country: str, lists_area: bool) -> list[Scope]:
+    """The scopes of the services that work in person in an area of ``country``, among those
+    that list it (``lists_area``) or those that do not, by :func:`ways_of_reaching`."""
+    return [
+        scope
+        for scope in Scope
+        if ways_of_reaching(scope, False, lists_area, country, remote_only=False)
+    ]
+
+
 def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) -> Availability:
     """Can someone in ``area`` use the service? ``area`` is None when the person is somewhere we
-    hold no area for (at sea, outside Scotland, a place we could not find): nationwide and remote
-    services still reach them."""
-    reasons = []
-    if not remote_only:
-        if area is not None and area.code in reach.area_codes:
-            reasons.append(f"covers {area.name}")
-        if _nationwide_reaches(reach.scope, area):
-            reasons.append(_scope_phrase(reach.scope))
-    if reach.remote:
-        reasons.append(reach.remote_words)
-    return Availability(bool(reasons), tuple(reasons))
+    hold no area for: nationwide and remote services still reach them."""
+    ways = ways_of_reaching(
+        reach.scope,
+        reach.remote,
+        area is not None and area.code in reach.area_codes,
+        None if area is None else area.country,
+        remote_only,
+    )
+    words = {
+        Way.LISTED: lambda: f"covers {area.name}",
+        Way.NATIONWIDE: lambda: _scope_phrase(reach.scope),
+        Way.REMOTE: lambda: reach.remote_words,
+    }
+    return Availability(bool(ways), tuple(words[way]() for way in ways))
 
 
 def coverage(reach: Reach, remote_only: bool = False) -> Availability:
@@ -87,19 +133,12 @@ def remote_phrase(reach: Reach) -> str:
     return listed(routes) if routes else "remotely"
 
 
-def nearest_base_km(reach: Reach, point: Point | None) -> float | None:
-    """Great-circle distance to the nearest base, or None without a point or a base."""
-    if point is None or not reach.bases:
-        return None
-    return min(great_circle_km(*point, *base) for base in reach.bases)
-
-
-def _nationwide_reaches(scope: Scope, area: AreaRef | None) -> bool:
+def _nationwide_reaches(scope: Scope, country: str | None) -> bool:
     if scope == Scope.UK:
         return True
     if scope == Scope.SCOTLAND:
         # Someone whose area we do not know may well be in Scotland: show it rather than hide it.
-        return area is None or area.country == Country.SCOTLAND
+        return country is None or country == Country.SCOTLAND
     return False
 
 

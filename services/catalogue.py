@@ -12,6 +12,7 @@ the same eligibility rules form a group (a search judges each group once), each 
 knows which services list it, and a matrix says which areas each group's services reach.
 """
 
+import functools
 import gc
 import json
 import threading
@@ -25,8 +26,8 @@ from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from geography.distance import unit_vectors
-from geography.models import CouncilArea, Country
-from services.availability import AreaRef, Point, Reach
+from geography.models import CouncilArea
+from services.availability import AreaRef, Point, Reach, ways_of_reaching
 from services.catalogue_version import changes_in_this_process
 from services.eligibility import RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
@@ -198,6 +199,32 @@ def iso_date(value: date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+# Every kind of service the availability rule tells apart: its scope, and whether it works remotely.
+_KINDS = tuple((scope, remote) for scope in Scope for remote in (False, True))
+
+
+def _judged_kinds(country: str | None, remote_only: bool) -> numpy.ndarray:
+    """services.availability's rule for each kind of service, as a table: row = kind, column =
+    whether the service lists the person's area (0 or 1). Read-only: it is shared."""
+    table = numpy.array(
+        [
+            [
+                bool(ways_of_reaching(scope, remote, bool(lists), country, remote_only))
+                for lists in (0, 1)
+            ]
+            for scope, remote in _KINDS
+        ],
+        dtype=bool,
+    )
+    table.flags.writeable = False
+    return table
+
+
+# Kept per country and setting (a handful); wrapped, not decorated, so that mutation testing
+# reaches the table (make mutation skips decorated functions).
+_reaches_by_kind = functools.cache(_judged_kinds)
+
+
 class Catalogue:
     """Every published service, with numpy indexes so that a search touches in Python only the
     few services it returns, however many there are. Each index is an array with one value per
@@ -231,17 +258,16 @@ class Catalogue:
         self.no_route = numpy.array(
             [not entry.service.public_contacts for entry in self.entries], dtype=numpy.int64
         )
-        self.remote = self._where(lambda reach: reach.remote)
-        self.uk_wide = self._where(lambda reach: reach.scope == Scope.UK)
-        scotland_wide = self._where(lambda reach: reach.scope == Scope.SCOTLAND)
-        # Within reach of anyone anywhere / of anyone who may be in Scotland, whatever they list.
-        self._everywhere = self.remote | self.uk_wide
-        self._all_scotland = self._everywhere | scotland_wide
+        # Each service's kind for the availability rule: its scope and whether it works remotely.
+        # A search judges each kind once (services.availability.ways_of_reaching), whatever the
+        # number of services.
+        kind_of = {kind: number for number, kind in enumerate(_KINDS)}
+        self._kind = numpy.array(
+            [kind_of[(entry.reach.scope, entry.reach.remote)] for entry in self.entries],
+            dtype=numpy.intp,  # pragma: no mutate
+        )
         self._index_bases()
-        self._index_area_counts(scotland_wide)
-
-    def _where(self, test) -> numpy.ndarray:
-        return numpy.array([test(entry.reach) for entry in self.entries], dtype=bool)
+        self._index_listed_areas()
 
     def _index_bases(self) -> None:
         """Each base as a point on the unit sphere, and the service it belongs to."""
@@ -254,42 +280,65 @@ class Catalogue:
         # x, y and z as three rows: arithmetic on a row is ten times faster than across columns.
         self._base_xyz = unit_vectors(lon, lat)
 
-    def _index_area_counts(self, scotland_wide: numpy.ndarray) -> None:
-        """What area_counts adds up, by services.availability's rule: a service reaches every
-        area when it works remotely or UK-wide, every Scottish area when it works across
-        Scotland, and each area it lists. The listed areas it already reaches otherwise are left
-        out, so that no service is counted twice in one area."""
-        self._area_is_scottish = numpy.array(
-            [area.country == Country.SCOTLAND for area in self.areas], dtype=bool
+    def _index_listed_areas(self) -> None:
+        """Each (service, area it lists) pair, sorted by area, for the map's counts; and each
+        area's country, the only thing about an area the availability rule reads."""
+        self._countries = tuple(sorted({area.country for area in self.areas}))
+        self._area_country = numpy.array(
+            [self._countries.index(area.country) for area in self.areas],
+            dtype=numpy.intp,  # pragma: no mutate
         )
-        self._scotland_only = scotland_wide & ~self._everywhere
         position = {code: index for index, code in enumerate(self.area_codes)}
-        pairs = [
-            (index, position[code])
+        pairs = sorted(
+            (position[code], index)
             for index, entry in enumerate(self.entries)
-            if not self._everywhere[index]
             for code in entry.reach.area_codes
             if code in position
-            and not (self._scotland_only[index] and self._area_is_scottish[position[code]])
-        ]
-        # By area, for adding up each area's run of pairs at once.
-        pairs.sort(key=lambda pair: pair[1])
-        pair_entry = [entry for entry, _ in pairs]
+        )
+        pair_area = numpy.array([area for area, _ in pairs], dtype=numpy.intp)  # pragma: no mutate
+        pair_entry = [entry for _, entry in pairs]
         self._pair_entry = numpy.array(pair_entry, dtype=numpy.intp)  # pragma: no mutate
-        pair_area = numpy.array([area for _, area in pairs], dtype=numpy.intp)  # pragma: no mutate
+        self._pair_kind = self._kind[self._pair_entry]
+        self._pair_country = self._area_country[pair_area]
         self._listed_areas, self._first_pair = numpy.unique(pair_area, return_index=True)
 
     def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:
-        """For each service, whether it is within reach, by services.availability's rule."""
-        if remote_only:
-            return self.remote.copy()
-        if not located:
+        """For each service, whether it is within reach, by services.availability's rule. A
+        person who has not said where they are is shown every service (or, asking for remote
+        support only, every remote one)."""
+        if not located and not remote_only:
             return numpy.ones(len(self.entries), dtype=bool)
-        may_be_in_scotland = area is None or area.country == Country.SCOTLAND
-        reached = (self._all_scotland if may_be_in_scotland else self._everywhere).copy()
-        if area is not None and area.code in self.listing:
-            reached[self.listing[area.code]] = True
-        return reached
+        lists_area = numpy.zeros(len(self.entries), dtype=numpy.intp)  # pragma: no mutate
+        if located and area is not None and area.code in self.listing:
+            lists_area[self.listing[area.code]] = 1
+        country = area.country if located and area is not None else None
+        return _reaches_by_kind(country, remote_only)[self._kind, lists_area]
+
+    def area_counts(self, usable: numpy.ndarray, remote_only: bool) -> numpy.ndarray:
+        """For each area (in ``area_codes`` order), how many of the usable services (a boolean
+        mask) reach it, by services.availability's rule.
+
+        Whether a service reaches an area depends only on its kind, the area's country and
+        whether it lists the area. So each area starts with the usable services of each kind that
+        reach its country without listing it, and each listed pair adds what listing changes
+        (nothing for a service that reaches the area anyway)."""
+        tables = [_reaches_by_kind(country, remote_only) for country in self._countries]
+        usable_by_kind = numpy.bincount(self._kind[usable], minlength=len(_KINDS))
+        # Shaped, so that with no areas yet there are no counts rather than no matrix.
+        unlisted = numpy.array([table[:, 0] for table in tables], dtype=numpy.int64).reshape(
+            len(tables), len(_KINDS)
+        )
+        totals = (unlisted @ usable_by_kind)[self._area_country]
+        if len(self._pair_entry):
+            listing_adds = numpy.array([table[:, 1] & ~table[:, 0] for table in tables])
+            adds = listing_adds[self._pair_country, self._pair_kind] & usable[self._pair_entry]
+            totals[self._listed_areas] += numpy.add.reduceat(
+                adds.view(numpy.uint8),
+                self._first_pair,
+                # Only an 8-bit sum could lose counts, and numpy never sums bytes in bytes.
+                dtype=numpy.int64,  # pragma: no mutate
+            )
+        return totals
 
     def squared_chords(self, point: Point | None) -> numpy.ndarray:
         """For each service, the squared chord through the unit sphere from ``point`` to its
@@ -304,24 +353,6 @@ class Catalogue:
         squared = (x - here[0]) ** 2 + (y - here[1]) ** 2 + (z - here[2]) ** 2
         numpy.minimum.at(nearest, self._base_entry, squared)
         return nearest
-
-    def area_counts(self, usable: numpy.ndarray, remote_only: bool) -> numpy.ndarray:
-        """For each area (in ``area_codes`` order), how many of the usable services (a boolean
-        mask) reach it."""
-        if remote_only:
-            return numpy.full(len(self.areas), numpy.count_nonzero(usable & self.remote))
-        totals = numpy.zeros(len(self.areas), dtype=numpy.int64)
-        if len(self._pair_entry):
-            reaching = usable.view(numpy.uint8)[self._pair_entry]
-            totals[self._listed_areas] = numpy.add.reduceat(
-                reaching,
-                self._first_pair,
-                # Only an 8-bit sum could lose counts, and numpy never sums bytes in bytes.
-                dtype=numpy.int64,  # pragma: no mutate
-            )
-        totals += numpy.count_nonzero(usable & self._everywhere)
-        totals[self._area_is_scottish] += numpy.count_nonzero(usable & self._scotland_only)
-        return totals
 
 
 def build_catalogue() -> Catalogue:

@@ -20,7 +20,7 @@ from djgeojson.fields import PointField
 from simple_history.models import HistoricalRecords
 
 from geography.lookup import area_at
-from geography.models import CouncilArea, Country
+from geography.models import CouncilArea
 from services.bulk_writes import BulkWritesQuerySet
 
 MAX_AGE = 120
@@ -237,19 +237,22 @@ class Organisation(Timestamped):
 
 
 class ServiceQuerySet(BulkWritesQuerySet):
-    def based_in(self, country: str) -> "ServiceQuerySet":
-        """Services with at least one base (a location) in the given country."""
-        return self.filter(locations__council_area__country=country).distinct()
-
     def working_in(self, area: CouncilArea) -> "ServiceQuerySet":
-        """Services that work in the area: they cover it, or all of its country or the UK.
+        """Services that work in person in the area: they list it, or work across all of its
+        country or the UK.
 
-        The same rule as ``services.availability``, in SQL, for lists filtered by area. A
-        subquery rather than a join, so a service covering many areas is listed once.
+        The filter is read off services.availability's rule (the scopes it lets in, listed or
+        not), not restated. A subquery rather than a join, so a service listing many areas is
+        listed once.
         """
-        covering = Service.coverage.through.objects.filter(councilarea=area).values("service_id")
-        nationwide = [Scope.UK, Scope.SCOTLAND] if area.country == Country.SCOTLAND else [Scope.UK]
-        return self.filter(models.Q(pk__in=covering) | models.Q(scope__in=nationwide))
+        # Imported here: the rule's module builds on this one's choices.
+        from services.availability import scopes_reaching_in_person
+
+        listing = Service.coverage.through.objects.filter(councilarea=area).values("service_id")
+        return self.filter(
+            models.Q(pk__in=listing, scope__in=scopes_reaching_in_person(area.country, True))
+            | models.Q(scope__in=scopes_reaching_in_person(area.country, False))
+        )
 
     def offering(self, offer_code: str) -> "ServiceQuerySet":
         return self.filter(offers=offer_code)
@@ -339,11 +342,6 @@ class ServiceQuerySet(BulkWritesQuerySet):
 
     def added_since_the_survey(self) -> "ServiceQuerySet":
         return self.filter(in_2022_survey=False)
-
-    def with_related(self) -> "ServiceQuerySet":
-        return self.select_related("organisation", "primary_offer").prefetch_related(
-            "offers", "access_routes", "coverage"
-        )
 
     def problems_with(self, row: "Service", created: bool) -> dict[str, list[str]]:
         problems = super().problems_with(row, created)

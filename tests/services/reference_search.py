@@ -4,8 +4,9 @@ tests/services/test_search_equivalence.py checks the two never disagree."""
 
 import numpy
 
+from geography.distance import great_circle_km
 from geography.models import CouncilArea
-from services.availability import AreaRef, availability, coverage, nearest_base_km
+from services.availability import AreaRef, Point, Reach, availability, coverage
 from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
 from services.search import Result, SearchOutcome, SearchQuery
@@ -72,3 +73,11 @@ def _ranking(result: Result) -> tuple:
     distance = result.distance_km if result.distance_km is not None else float("inf")
     no_route = not result.service.public_contacts
     return (result.status.rank, no_route, distance, result.service.name.lower())
+
+
+def nearest_base_km(reach: Reach, point: Point | None) -> float | None:
+    """Great-circle distance to the nearest base, or None without a point or a base: the
+    distance the search's squared chords must order services by."""
+    if point is None or not reach.bases:
+        return None
+    return min(great_circle_km(*point, *base) for base in reach.bases)

@@ -7,11 +7,13 @@ from services.availability import (
     AreaRef,
     Availability,
     Reach,
+    Way,
     availability,
     coverage,
-    nearest_base_km,
+    ways_of_reaching,
 )
 from services.models import Scope
+from tests.services.reference_search import nearest_base_km
 
 EDINBURGH = AreaRef("S12000036", "City of Edinburgh", "S")
 SHETLAND = AreaRef("S12000027", "Shetland Islands", "S")
@@ -112,3 +114,27 @@ def test_remote_support_is_named_by_the_ways_it_can_be_reached(access, words):
     reach = Reach(remote=True, access=frozenset(access))
 
     assert availability(reach, None, remote_only=True).because == (words,)
+
+
+@pytest.mark.parametrize(
+    ("scope", "remote", "lists_area", "country", "remote_only", "expected"),
+    [
+        (Scope.AREAS, False, True, "S", False, (Way.LISTED,)),
+        (Scope.AREAS, False, False, "S", False, ()),
+        (Scope.AREAS, True, False, "S", False, (Way.REMOTE,)),
+        (Scope.AREAS, True, True, "S", True, (Way.REMOTE,)),
+        (Scope.AREAS, False, True, "S", True, ()),
+        (Scope.SCOTLAND, False, False, "S", False, (Way.NATIONWIDE,)),
+        (Scope.SCOTLAND, False, False, "E", False, ()),
+        # Somewhere we hold no area for may be in Scotland.
+        (Scope.SCOTLAND, False, False, None, False, (Way.NATIONWIDE,)),
+        (Scope.SCOTLAND, False, True, "S", False, (Way.LISTED, Way.NATIONWIDE)),
+        (Scope.UK, False, False, "E", False, (Way.NATIONWIDE,)),
+        (Scope.UK, True, False, None, False, (Way.NATIONWIDE, Way.REMOTE)),
+        (Scope.UK, True, False, None, True, (Way.REMOTE,)),
+    ],
+)
+def test_the_ways_a_service_reaches_a_person(
+    scope, remote, lists_area, country, remote_only, expected
+):
+    assert ways_of_reaching(scope, remote, lists_area, country, remote_only) == expected

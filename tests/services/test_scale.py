@@ -1,17 +1,14 @@
 """Synthetic services for the scale test: reproducible, varied, and never beside real ones."""
 
-import functools
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count
-from django.utils.text import slugify
 
-from geography.boundaries import derived_fields, prepare_import
 from geography.lookup import area_at
-from geography.models import CouncilArea, Country
-from servicemap.reference_data import SEED_FILE, shared_data
+from geography.models import Country
+from servicemap.reference_data import SEED_FILE
 from services.models import (
     AccessCode,
     Inclusion,
@@ -26,32 +23,6 @@ from services.scale import SYNTHETIC_ORGANISATION, ScaleDataError, generate_scal
 from services.seed import SeedError, load_services, service_record
 
 synthetic = Service.all_objects.filter(is_synthetic=True)
-
-
-@functools.cache
-def areas_outside_scotland() -> tuple[dict, ...]:
-    """The English and Welsh areas of the reference file, as stored values (Scotland's are in the
-    test database already). Repairing them takes seconds, so it is done once a test process, and
-    they are written in one statement: saving each with its history would take seconds a test."""
-    prepared = prepare_import(str(shared_data("boundaries", "gb-topo_lad.json")))
-    return tuple(
-        {
-            "code": area.code,
-            "name": area.name,
-            "slug": f"{slugify(area.name)}-{area.code.lower()}",
-            "country": area.code[0],
-            **derived_fields(area.boundary, area.display_boundary),
-        }
-        for area in prepared.areas
-        if area.code[0] != Country.SCOTLAND
-    )
-
-
-@pytest.fixture
-def great_britain(db):
-    """A benchmark's database: the 380 areas of Great Britain and no real service."""
-    CouncilArea.objects.bulk_create(CouncilArea(**values) for values in areas_outside_scotland())
-    Service.all_objects.all().delete()
 
 
 def records() -> list[dict]:

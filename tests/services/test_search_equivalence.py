@@ -127,10 +127,31 @@ def test_the_fast_search_agrees_with_the_plain_rules():
         {"located": True, "area": shetland, "point": (-1.15, 60.15)},
         {"located": True, "area": None, "point": (1.0, 57.0)},
     ]
+
+    assert fast_and_plain_searches_agree(people(), places) == 26 * 4 * 2 * 2 * 2
+
+
+def test_the_fast_search_agrees_with_the_plain_rules_across_great_britain(great_britain):
+    # Scotland-wide services reach no English or Welsh area; UK-wide and remote ones reach all.
+    add_random_services(40, seed=20261205)
+    carlisle = CouncilArea.objects.get(code="E07000028")
+    cardiff = CouncilArea.objects.get(code="W06000015")
+    places = [
+        {"located": True, "area": carlisle, "point": (-2.93, 54.89)},
+        {"located": True, "area": cardiff},
+        {"located": True, "area": CouncilArea.objects.get(code="S12000036")},
+    ]
+
+    assert fast_and_plain_searches_agree(people()[:6], places) == 6 * 3 * 2 * 2 * 2
+
+
+def fast_and_plain_searches_agree(persons: list[Person], places: list[dict]) -> int:
+    """Every search of these people at these places, answered by the fast search and by the plain
+    rules (tests/services/reference_search.py), the same; how many were compared."""
     services = list(published_services().in_finder())
     compared = 0
     verdicts = set()
-    for person in people():
+    for person in persons:
         for place, remote_only, include, limit in itertools.product(
             places, (False, True), (False, True), (None, 3)
         ):
@@ -145,5 +166,24 @@ def test_the_fast_search_agrees_with_the_plain_rules():
             assert outcome_summary(search(query)) == expected, query
             compared += 1
             verdicts.update(status for _, status, *_ in expected[0])
-    assert compared == 26 * 4 * 2 * 2 * 2
     assert verdicts == set(Status)
+    return compared
+
+
+def test_the_database_filter_of_services_working_in_an_area_agrees_with_the_plain_rule():
+    add_random_services(60, seed=20261205)
+    services = list(published_services())
+    areas = list(CouncilArea.objects.without_geometry())
+    assert len(services) > 60
+    assert len(areas) == 32
+
+    for area in areas:
+        expected = {
+            service.slug
+            for service in services
+            if area in service.coverage.all()
+            or service.scope == Scope.UK
+            or (service.scope == Scope.SCOTLAND and area.country == "S")
+        }
+        found = set(published_services().working_in(area).values_list("slug", flat=True))
+        assert found == expected, area.name
