@@ -8,28 +8,40 @@ very outcome the list shows; ``/api/v1/search`` stays for outside callers.
 
 from geography.models import CouncilArea
 from services.catalogue import public_bases
-from services.search import SearchOutcome, SearchQuery, search
+from services.search import Result, SearchOutcome, SearchQuery, search
 
 
 def map_data(outcome: SearchOutcome, area: CouncilArea | None) -> dict:
     """The person's area, how many of the services they may use reach each area, and each listed
-    service's name, where it works and its public bases."""
+    service's name, where it works and where it is based.
+
+    A base with an address is a marker (``bases``). A base known only by its council area is
+    that area (``based_in_areas``): a pin at a point inside it would look like an address the
+    service is at, and someone could go there."""
     return {
         "area": area.code if area else None,
         "counts_by_area": outcome.counts_by_area,
-        "results": [
-            {
-                "slug": result.service.slug,
-                "name": result.service.name,
-                "scope": result.service.scope,
-                "coverage": [area.code for area in result.reach.areas],
-                "bases": [
-                    {"lon": base.lon, "lat": base.lat, "approximate": base.approximate}
-                    for base in public_bases(result.service)
-                ],
-            }
-            for result in outcome.results
+        "results": [_drawn(result) for result in outcome.results],
+    }
+
+
+def _drawn(result: Result) -> dict:
+    area_only = {
+        location.council_area.code
+        for location in result.service.public_locations
+        if not location.point and location.council_area is not None
+    }
+    return {
+        "slug": result.service.slug,
+        "name": result.service.name,
+        "scope": result.service.scope,
+        "coverage": [area.code for area in result.reach.areas],
+        "bases": [
+            {"name": base.name, "lon": base.lon, "lat": base.lat}
+            for base in public_bases(result.service)
+            if not base.approximate
         ],
+        "based_in_areas": sorted(area_only),
     }
 
 

@@ -1,6 +1,7 @@
 // The finder's map: council areas shaded by how many of the person's possible services reach
-// them, their chosen area outlined, public bases as markers; a tap on an area searches there, and
-// choosing a result highlights where it works. Leaflet and the shapes load only after the form
+// them, their chosen area outlined, bases with an address as markers; a tap on an area searches
+// there, and choosing a result highlights where it works and, when we know only the council area
+// it is based in, that area (never a pin, which would look like an address). Leaflet and the shapes load only after the form
 // and list are usable, so a slow phone can start answering at once.
 (function () {
   "use strict";
@@ -15,6 +16,7 @@
   var counts = {};
   var chosenArea = null;
   var highlighted = [];
+  var selected = null;
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -43,13 +45,18 @@
     return shades[Math.min(count || 0, shades.length - 1)];
   }
 
+  function isBasedIn(code) {
+    return selected !== null && selected.based_in_areas.indexOf(code) !== -1;
+  }
+
   function styleFor(code) {
     var isChosen = code === chosenArea;
     var isHighlighted = highlighted.indexOf(code) !== -1;
+    var isBase = isBasedIn(code);
     return {
-      color: isChosen || isHighlighted ? "#333333" : "#7a8591",
-      weight: isChosen ? 4 : (isHighlighted ? 3 : 1),
-      dashArray: isHighlighted && !isChosen ? "6 4" : null,
+      color: isBase ? "#0065bd" : (isChosen || isHighlighted ? "#333333" : "#7a8591"),
+      weight: isChosen || isBase ? 4 : (isHighlighted ? 3 : 1),
+      dashArray: isHighlighted && !isChosen && !isBase ? "6 4" : null,
       fillColor: shadeFor(counts[code]),
       fillOpacity: isHighlighted ? 0.95 : 0.75
     };
@@ -64,6 +71,20 @@
     var layer = byCode[code];
     var count = counts[code] || 0;
     return layer.feature.properties.name + ": " + count + (count === 1 ? " service" : " services");
+  }
+
+  // What an area's tooltip says: its count, and whether the chosen service is based there.
+  function tooltipFor(code) {
+    if (isBasedIn(code)) {
+      return describe(code) + ". " + selected.name + " is based here (we have no address)";
+    }
+    return describe(code);
+  }
+
+  function retitle() {
+    Object.keys(byCode).forEach(function (code) {
+      byCode[code].setTooltipContent(asText(tooltipFor(code)));
+    });
   }
 
   // A shape with a tooltip listens for focus, which makes Chromium put it in the tab order: dozens
@@ -83,8 +104,8 @@
         L.circleMarker([base.lat, base.lon], {
           radius: 7, color: "#ffffff", weight: 2, fillColor: "#0065bd", fillOpacity: 1
         })
-          .bindTooltip(asText(result.name + (base.approximate ? " (area only)" : "")))
-          .on("click", function () { highlight(result.slug); })
+          .bindTooltip(asText(result.name + ", " + base.name))
+          .on("click", function () { highlight(result.slug, true); })
           .addTo(markers);
       });
     });
@@ -124,13 +145,18 @@
     document.getElementById("finder-map-areas").hidden = false;
   }
 
-  function highlight(slug) {
+  // fromTheMap: chosen on the map, so the list is brought to the service's entry.
+  function highlight(slug, fromTheMap) {
     var result = resultsBySlug[slug];
+    selected = result || null;
     highlighted = result ? (result.scope === "areas" ? result.coverage : Object.keys(byCode)) : [];
     restyle();
+    retitle();
     var items = document.querySelectorAll("[data-result-slug]");
     Array.prototype.forEach.call(items, function (item) {
-      item.classList.toggle("finder-result--selected", item.getAttribute("data-result-slug") === slug);
+      var isIt = item.getAttribute("data-result-slug") === slug;
+      item.classList.toggle("finder-result--selected", isIt);
+      if (isIt && fromTheMap) { item.scrollIntoView({ block: "nearest" }); }
     });
   }
 
@@ -139,6 +165,7 @@
     counts = {};
     chosenArea = null;
     highlighted = [];
+    selected = null;
     resultsBySlug = {};
     markers.clearLayers();
     restyle();
@@ -157,15 +184,14 @@
     counts = data.counts_by_area;
     chosenArea = data.area;
     highlighted = [];
+    selected = null;
     resultsBySlug = {};
     data.results.forEach(function (result) { resultsBySlug[result.slug] = result; });
     restyle();
     drawMarkers(data.results);
     drawLegend();
     listAreaCounts();
-    Object.keys(byCode).forEach(function (code) {
-      byCode[code].setTooltipContent(asText(describe(code)));
-    });
+    retitle();
     if (chosenArea && byCode[chosenArea]) {
       map.fitBounds(byCode[chosenArea].getBounds(), { maxZoom: 9 });
     }

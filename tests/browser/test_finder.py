@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from services.models import Location
+
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
 
 
@@ -71,10 +73,13 @@ def test_a_woman_of_25_in_edinburgh_finds_her_services_on_the_list_and_the_map(
     expect(wishes).to_contain_text("covers City of Edinburgh")
     expect(result(page, "The TARA service")).to_contain_text("Check with them")
     expect(results(page)).not_to_contain_text("Roam")
-    # The map outlines her area, marks the services' bases and says how many reach each area.
+    # The map outlines her area and says how many reach each area. No real base has an address,
+    # so there is no pin: choosing WISHES outlines the area it is based in.
     map_shows_area(page, "S12000036")
-    expect(page.locator("#finder-map .leaflet-interactive[fill='#0065bd']").first).to_be_attached()
     expect(page.locator("#finder-map-legend li").first).to_be_visible()
+    expect(page.locator("#finder-map .leaflet-interactive[fill='#0065bd']")).to_have_count(0)
+    wishes.locator(".finder-result__organisation").click()
+    expect(page.locator("path.finder-map__area--S12000036")).to_have_attribute("stroke", "#0065bd")
     # One request answered the list and the map together.
     assert traffic.requests[asked_before:] == [page.url]
     # The page was updated in place: still the finder, nothing in the address bar.
@@ -299,3 +304,25 @@ def test_the_map_has_a_way_back_to_all_of_scotland(page):
             break
         page.wait_for_timeout(100)
     assert fits_in_the_map(page, "S12000027")
+
+
+@pytest.mark.parametrize("size", [(360, 740), (1280, 800)], ids=["360px", "1280px"])
+def test_a_base_with_an_address_is_a_marker_that_brings_the_list_to_its_service(page, size):
+    Location.all_objects.filter(service__slug="leith-partnership").update(
+        point={"type": "Point", "coordinates": [-3.17, 55.97]}
+    )
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    find(page)
+    expect(results(page).get_by_role("heading", level=2)).to_be_focused()
+
+    marker = page.locator("#finder-map .leaflet-interactive[fill='#0065bd']")
+    expect(marker).to_have_count(1)
+    marker.scroll_into_view_if_needed()
+    marker.dispatch_event("click")
+
+    leith = page.locator("[data-result-slug=leith-partnership]")
+    expect(leith).to_have_class("finder-result finder-result--selected")
+    expect(leith).to_be_in_viewport()

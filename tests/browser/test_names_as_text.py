@@ -67,13 +67,15 @@ def test_the_finder_shows_hostile_names_as_text(page, live_server, hostile_names
     find(page)
     map_shows_area(page, DUNDEE)
 
-    markers = page.locator("#finder-map .leaflet-interactive[fill='#0065bd']")
     area = page.locator(f"path.finder-map__area--{DUNDEE}")
-
-    # Markers come in the list's order, which puts services with a route first.
-    tooltips = [tooltip_of(page, markers.nth(index)) for index in range(markers.count())]
-    assert HOSTILE_NAMES["service"] + " (area only)" in tooltips
     assert tooltip_of(page, area).startswith(HOSTILE_NAMES["area"] + ": ")
+
+    # Vice Versa is based in Dundee at no address we hold: chosen in the list, the map names it
+    # in the area's tooltip.
+    page.locator("[data-result-slug=vice-versa] .finder-result__organisation").click()
+    assert tooltip_of(page, area).endswith(
+        f". {HOSTILE_NAMES['service']} is based here (we have no address)"
+    )
     expect(results(page)).to_contain_text(HOSTILE_NAMES["service"])
     expect(results(page)).to_contain_text(HOSTILE_NAMES["organisation"])
     assert_nothing_made_from_a_name(page, live_server.url + reverse("finder"))

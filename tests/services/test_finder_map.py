@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from services.models import Location
 from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
@@ -47,14 +48,22 @@ def test_the_results_fragment_carries_the_map_of_the_same_answer(client):
     assert (tara["scope"], tara["coverage"]) == ("scotland", [])
 
 
-def test_the_map_marks_a_base_known_only_by_its_area_as_approximate(client):
-    html = client.post(reverse("finder"), WOMAN_IN_EDINBURGH, headers=FRAGMENT).content.decode()
-
-    wishes = next(
-        r for r in data_block(html, "finder-map-data")["results"] if r["slug"] == "wishes"
+def test_the_map_draws_a_base_known_only_by_its_area_as_the_area_never_a_pin(client):
+    # Leith Partnership's base is given an address; every other real base is known only by its
+    # council area.
+    Location.all_objects.filter(service__slug="leith-partnership").update(
+        point={"type": "Point", "coordinates": [-3.17, 55.97]}
     )
+    html = client.post(reverse("finder"), WOMAN_IN_EDINBURGH, headers=FRAGMENT).content.decode()
+    drawn = {r["slug"]: r for r in data_block(html, "finder-map-data")["results"]}
 
-    assert [base["approximate"] for base in wishes["bases"]] == [True]
+    assert drawn["wishes"]["bases"] == []
+    assert drawn["wishes"]["based_in_areas"] == ["S12000036"]
+    assert drawn["leith-partnership"]["bases"] == [
+        {"name": "City of Edinburgh base", "lon": -3.17, "lat": 55.97}
+    ]
+    assert drawn["leith-partnership"]["based_in_areas"] == []
+    assert [slug for slug, result in drawn.items() if result["bases"]] == ["leith-partnership"]
 
 
 def test_the_caseworkers_map_draws_the_services_their_list_shows_not_eligible_ones_too(
