@@ -6,7 +6,7 @@ from geography.locate import locate_text
 from geography.models import CouncilArea, Country
 from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
-from services.wording import SHOW_NOT_FOR_YOU
+from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
 
 PREFER_NOT_TO_SAY = ("", "Prefer not to say")
 # Browsers fill a form in again from history on Back and Reload unless told not to: someone else
@@ -41,7 +41,7 @@ PLACE_CHOICE = "place_choice"
 
 class FinderForm(forms.Form):
     place = forms.CharField(
-        label="Town, village or postcode",
+        label="Where are you? Town, village or postcode",
         required=False,
         max_length=100,
         help_text="For example Inverness, EH6 5AB or just EH6.",
@@ -81,6 +81,21 @@ class FinderForm(forms.Form):
     )
     include_not_eligible = forms.BooleanField(label=SHOW_NOT_FOR_YOU, required=False)
 
+    # The questions beyond where the person is. The page folds them under "Tell us more", so that
+    # on a phone the first screen asks only where and has the button (issue 16).
+    NARROWING = (
+        "age",
+        "gender",
+        "trans",
+        "involvement",
+        "trafficked",
+        "needs",
+        "remote_only",
+        "include_not_eligible",
+    )
+
+    more_questions = TELL_US_MORE
+
     def __init__(self, data=None, *args, **kwargs):
         # A place chosen from those a name may mean (a button under the answer) takes the typed
         # name's place, in the answer and in the form shown with it.
@@ -92,6 +107,17 @@ class FinderForm(forms.Form):
             country=Country.SCOTLAND
         )
         self.fields["area"].label_from_instance = lambda area: area.name
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether the person answered any of the narrowing questions, or one needs correcting:
+        the page then shows them unfolded, as the person left them."""
+        if not self.is_bound:
+            return False
+        return any(
+            self[name].data not in (None, "", [], False) or name in self.errors
+            for name in self.NARROWING
+        )
 
     def clean(self):
         cleaned = super().clean()

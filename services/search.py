@@ -29,7 +29,7 @@ from services.catalogue import (
 )
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
-from services.wording import SHOW_NOT_FOR_YOU
+from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,8 @@ def location_message(outcome: SearchOutcome, located: Located | None) -> str:
         )
         if not any(result.status is Status.NOT_ELIGIBLE for result in outcome.results):
             sentences.append(
-                f"To see {'them' if count > 1 else 'it'} and why, tick “{SHOW_NOT_FOR_YOU}”."
+                f"To see {'them' if count > 1 else 'it'} and why, tick “{SHOW_NOT_FOR_YOU}” "
+                f"under “{TELL_US_MORE}”."
             )
     if outcome.in_person_for_them == 0 and outcome.results:
         sentences.append(

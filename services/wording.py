@@ -12,6 +12,8 @@ NO_ROUTE = "We do not yet have a way to contact this service."
 # The finder's choice that lists the services a person cannot use, with the reasons: its label,
 # and what the answer's messages tell a person to tick.
 SHOW_NOT_FOR_YOU = "Also show services that are not for me, and why"
+# The fold the finder keeps every question but where under (SHOW_NOT_FOR_YOU among them).
+TELL_US_MORE = "Tell us more to narrow this down (optional)"
 
 
 def listed(items: list[str]) -> str:

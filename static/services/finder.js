@@ -86,7 +86,11 @@
         say(heading ? heading.textContent.trim() : "");
         // Take the person to the answer, however they asked (the button, a tap on the map, their
         // location): on a phone it is screens below the question.
-        if (heading) { heading.focus(); }
+        // Its count and message open the screen, as they do without JavaScript.
+        if (heading) {
+          heading.focus({ preventScroll: true });
+          heading.scrollIntoView({ block: "start" });
+        }
         document.dispatchEvent(new CustomEvent("finder:search", { detail: mapData("finder-map-data") }));
       })
       .catch(function (error) {

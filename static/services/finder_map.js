@@ -275,6 +275,7 @@
       loadScript(container.getAttribute("data-leaflet-js")),
       fetch(container.getAttribute("data-shapes-url")).then(function (response) { return response.json(); })
     ]).then(function (loaded) {
+      container.closest(".finder-map").hidden = false;
       container.hidden = false;
       start(loaded[1]);
     });

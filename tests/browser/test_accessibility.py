@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from services.eligibility import Status
 from tests.browser.conftest import SCREEN_SIZES, sign_in_as_caseworker
-from tests.browser.test_finder import answer, choose, find, map_ready, results
+from tests.browser.test_finder import answer, choose, find, map_ready, results, tell_us_more
 from tests.public_urls import public_page_urls
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
@@ -209,6 +209,7 @@ def test_the_map_points_to_the_list_and_each_answer_is_announced(page):
 def test_each_verdict_and_waiting_list_and_map_shade_is_said_in_words(page):
     loaded(page, reverse("finder"))
     answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
+    tell_us_more(page)
     choose(page, "Also show services that are not for me, and why")
     find(page)
 

@@ -28,7 +28,18 @@ def map_shows_area(page, code):
     expect(page.locator(f"path.finder-map__area--{code}")).to_have_attribute("stroke-width", "4")
 
 
+MORE_QUESTIONS = "Tell us more to narrow this down (optional)"
+
+
+def tell_us_more(page):
+    """Unfold the questions beyond where the person is, as a person taps them open."""
+    if page.locator("details.finder-form__more[open]").count() == 0:
+        page.get_by_text(MORE_QUESTIONS).click()
+
+
 def answer(page, *, area=None, age=None, gender=None, trans=None, place=None):
+    if (age, gender, trans) != (None, None, None):
+        tell_us_more(page)
     if place is not None:
         page.get_by_label("Town, village or postcode").fill(place)
     if area is not None:
@@ -102,6 +113,7 @@ def test_a_17_year_old_man_sees_roam_as_unclear_and_the_adult_services_when_he_a
         "1 service found for City of Edinburgh"
     )
 
+    tell_us_more(page)
     choose(page, "Also show services that are not for me, and why")
     find(page)
 
@@ -116,6 +128,7 @@ def test_a_17_year_old_man_sees_roam_as_unclear_and_the_adult_services_when_he_a
 def test_someone_in_shetland_who_wants_remote_support_gets_the_remote_services(page):
     page.goto(reverse("finder"))
     answer(page, area="Shetland Islands")
+    tell_us_more(page)
     choose(page, "Only show support I can get online or by phone")
     find(page)
 

@@ -16,7 +16,14 @@ from playwright.sync_api import Error, Page, expect
 from services.finder_tokens import Refusal
 from services.forms import FinderForm
 from tests.browser.conftest import SCREEN_SIZES, sign_in_as_caseworker
-from tests.browser.test_finder import choose, find, map_ready, map_shows_area, results
+from tests.browser.test_finder import (
+    choose,
+    find,
+    map_ready,
+    map_shows_area,
+    results,
+    tell_us_more,
+)
 from tests.browser.test_shell import press_escape, press_leave_button, press_shift_three_times
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
@@ -94,6 +101,7 @@ def finder_url(request, page, django_user_model) -> str:
 def answer_every_question(page: Page) -> None:
     page.get_by_label("Or choose a council area").select_option(label="Dundee City")
     page.get_by_label("Town, village or postcode").fill("Dundee")
+    tell_us_more(page)
     page.get_by_label("Age", exact=True).fill("25")
     choose(page.get_by_role("group", name="Gender"), "Woman")
     choose(page.get_by_role("group", name="Are you trans?"), "Yes")
@@ -102,7 +110,6 @@ def answer_every_question(page: Page) -> None:
         "I sell or exchange sex now",
     )
     choose(page.get_by_role("group", name="Have you been trafficked or exploited?"), "Yes")
-    page.locator("summary").get_by_text("What kind of help are you looking for?").click()
     choose(page, "Sexual health")
     choose(page, "Only show support I can get online or by phone")
     not_for_me = page.get_by_text("Also show services that are not for me, and why")

@@ -149,6 +149,10 @@ def test_a_keyboard_user_answers_finds_reaches_the_results_and_gets_past_the_map
 
     tab_to(page, lambda element: element["name"] == "place")
     page.keyboard.type("EH6 5AB")
+    # The other questions are folded: Enter on their summary opens them.
+    tab_to(page, lambda element: element["tag"] == "summary")
+    page.keyboard.press("Enter")
+    expect(page.locator("details.finder-form__more")).to_have_attribute("open", "")
     tab_to(page, lambda element: element["name"] == "age")
     page.keyboard.type("25")
     # A radio group is one stop: Space chooses the focused option, the arrows move between them.

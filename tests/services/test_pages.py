@@ -37,6 +37,38 @@ def test_the_finder_form_asks_every_question(client):
     assert not response.cookies
 
 
+def more_questions_unfolded(html: str) -> bool:
+    found = re.search(r'<details class="ds_details finder-form__more"( open)?>', html)
+    assert found, "no 'Tell us more' section"
+    return bool(found.group(1))
+
+
+@pytest.mark.parametrize(
+    ("answers", "unfolded"),
+    [
+        ({"area": "S12000036"}, False),
+        ({"place": "EH6 5AB", "gender": ""}, False),
+        ({"area": "S12000036", "age": "25"}, True),
+        ({"area": "S12000036", "needs": ["counselling"]}, True),
+        ({"area": "S12000036", "remote_only": "on"}, True),
+        # An answer to correct is shown where it is.
+        ({"age": "200"}, True),
+    ],
+)
+def test_the_questions_beyond_where_unfold_when_the_person_answered_one(client, answers, unfolded):
+    assert not more_questions_unfolded(client.get(reverse("finder")).content.decode())
+
+    html = client.post(reverse("finder"), as_sent_by_the_page(answers)).content.decode()
+
+    assert more_questions_unfolded(html) is unfolded
+
+
+def test_a_caseworker_sees_every_question_unfolded(admin_client):
+    html = admin_client.get(reverse("caseworker-finder")).content.decode()
+
+    assert more_questions_unfolded(html)
+
+
 def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
     response = client.post(
         reverse("finder"),

@@ -81,7 +81,10 @@ def working_in_person_in(code: str) -> int:
     return Service.published_objects.in_finder().filter(Q(coverage__code=code)).distinct().count()
 
 
-SHOW = "To see them and why, tick “Also show services that are not for me, and why”."
+SHOW = (
+    "To see them and why, tick “Also show services that are not for me, and why” under "
+    "“Tell us more to narrow this down (optional)”."
+)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,101 @@
+"""Where the finder puts things: the question and its button on a phone's first screen, a large
+map beside the list on a laptop that stays in view, and no map at all without JavaScript."""
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from tests.browser.test_finder import answer, find, map_ready, results
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+LAPTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+def fully_in_view(page, locator) -> bool:
+    box = locator.bounding_box()
+    viewport = page.viewport_size
+    return (
+        box is not None
+        and box["y"] >= 0
+        and box["y"] + box["height"] <= viewport["height"]
+        and box["x"] >= 0
+        and box["x"] + box["width"] <= viewport["width"]
+    )
+
+
+@pytest.mark.parametrize(
+    "context_options",
+    [PHONE, {**PHONE, "java_script_enabled": False}],
+    ids=["javascript", "no-javascript"],
+)
+def test_a_phones_first_screen_asks_where_and_has_the_button(page, context_options):
+    page.goto(reverse("finder"))
+
+    assert fully_in_view(page, page.get_by_role("button", name="Find support"))
+    assert fully_in_view(page, page.get_by_label("Town, village or postcode"))
+    assert fully_in_view(page, page.get_by_text("Tell us more to narrow this down (optional)"))
+    # The other questions wait, folded, until the person asks for them.
+    expect(page.get_by_label("Age", exact=True)).to_be_hidden()
+    page.get_by_text("Tell us more to narrow this down (optional)").click()
+    expect(page.get_by_label("Age", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("context_options", [PHONE], ids=["phone"])
+def test_on_a_phone_the_answer_opens_the_screen_with_its_count(page, context_options):
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh")
+    find(page)
+
+    heading = results(page).get_by_role("heading", level=2)
+    expect(heading).to_be_focused()
+    # At the top of the screen, once any scrolling has settled.
+    page.wait_for_function(
+        "() => { const top = document.querySelector('#finder-results h2')"
+        ".getBoundingClientRect().top; return top >= 0 && top < 150; }"
+    )
+    assert fully_in_view(page, heading)
+    # Not under the quick exit, which stays over the top of a phone's screen.
+    box = heading.bounding_box()
+    assert page.evaluate(
+        "([x, y]) => document.querySelector('#finder-results h2').contains("
+        "document.elementFromPoint(x, y))",
+        [box["x"] + 10, box["y"] + 5],
+    )
+
+
+@pytest.mark.parametrize("context_options", [LAPTOP], ids=["laptop"])
+def test_on_a_laptop_a_large_map_beside_the_list_stays_in_view(page, context_options):
+    page.goto(reverse("finder"))
+    map_ready(page)
+    answer(page, area="City of Edinburgh")
+    find(page)
+    expect(results(page).get_by_role("heading", level=2)).to_be_focused()
+    the_map = page.locator("#finder-map")
+    listed = results(page).locator(".finder-result")
+
+    box = the_map.bounding_box()
+    assert box["width"] >= 0.4 * 1280
+    assert box["height"] >= 0.6 * 800
+    # Beside the list, not under it.
+    assert box["x"] > listed.first.bounding_box()["x"] + listed.first.bounding_box()["width"]
+    # Far down the list, the map is still all in view.
+    page.evaluate("window.scrollTo(0, 3000)")
+    assert page.evaluate("window.scrollY") == 3000
+    assert fully_in_view(page, the_map)
+
+
+@pytest.mark.parametrize(
+    "context_options", [{**LAPTOP, "java_script_enabled": False}], ids=["no-javascript"]
+)
+def test_without_javascript_no_map_is_offered_and_the_list_takes_the_width(page, context_options):
+    page.goto(reverse("finder"))
+    page.get_by_label("Or choose a council area").select_option(label="City of Edinburgh")
+    find(page)
+
+    expect(results(page).get_by_role("heading", level=2)).to_be_in_viewport()
+    expect(page.get_by_role("heading", name="Map")).to_be_hidden()
+    expect(page.get_by_text("Tap an area to search there")).to_be_hidden()
+    assert results(page).bounding_box()["width"] > 0.6 * 1280
