@@ -301,6 +301,9 @@ class Catalogue:
         self._pair_kind = self._kind[self._pair_entry]
         self._pair_country = self._area_country[pair_area]
         self._listed_areas, self._first_pair = numpy.unique(pair_area, return_index=True)
+        self._count_rules = {
+            remote_only: self._judge_counts(remote_only) for remote_only in (False, True)
+        }
 
     def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:
         """For each service, whether it is within reach, by services.availability's rule. A
@@ -322,16 +325,11 @@ class Catalogue:
         whether it lists the area. So each area starts with the usable services of each kind that
         reach its country without listing it, and each listed pair adds what listing changes
         (nothing for a service that reaches the area anyway)."""
-        tables = [_reaches_by_kind(country, remote_only) for country in self._countries]
+        unlisted, listing_adds = self._count_rules[remote_only]
         usable_by_kind = numpy.bincount(self._kind[usable], minlength=len(_KINDS))
-        # Shaped, so that with no areas yet there are no counts rather than no matrix.
-        unlisted = numpy.array([table[:, 0] for table in tables], dtype=numpy.int64).reshape(
-            len(tables), len(_KINDS)
-        )
         totals = (unlisted @ usable_by_kind)[self._area_country]
         if len(self._pair_entry):
-            listing_adds = numpy.array([table[:, 1] & ~table[:, 0] for table in tables])
-            adds = listing_adds[self._pair_country, self._pair_kind] & usable[self._pair_entry]
+            adds = listing_adds & usable[self._pair_entry]
             totals[self._listed_areas] += numpy.add.reduceat(
                 adds.view(numpy.uint8),
                 self._first_pair,
@@ -339,6 +337,23 @@ class Catalogue:
                 dtype=numpy.int64,  # pragma: no mutate
             )
         return totals
+
+    def _judge_counts(self, remote_only: bool) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The availability rule as area_counts reads it, judged once per catalogue: for each
+        country and kind, whether a service reaches an area there without listing it; and for
+        each listed pair, whether listing the area is what brings the service there."""
+        tables = [_reaches_by_kind(country, remote_only) for country in self._countries]
+        # Shaped, so that with no areas yet there are no counts rather than no matrix.
+        unlisted = numpy.array([table[:, 0] for table in tables], dtype=numpy.int64).reshape(
+            len(tables), len(_KINDS)
+        )
+        by_country = numpy.array([table[:, 1] & ~table[:, 0] for table in tables], dtype=bool)
+        listing_adds = (
+            by_country[self._pair_country, self._pair_kind]
+            if len(self._pair_entry)
+            else numpy.zeros(0, dtype=bool)
+        )
+        return unlisted, listing_adds
 
     def squared_chords(self, point: Point | None) -> numpy.ndarray:
         """For each service, the squared chord through the unit sphere from ``point`` to its
