@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from services import finder_tokens
 from services.eligibility import Gender, PersonInvolvement
+from services.forms import FinderForm
 from services.models import MAX_AGE, OfferCode, SuggestionKind
 
 FORM = "application/x-www-form-urlencoded"
@@ -251,20 +252,7 @@ HOSTILE_HEADERS = st.dictionaries(
 
 # The finder (public and caseworkers') ------------------------------------------------------------
 
-FINDER_FIELDS = (
-    "place",
-    "area",
-    "lon",
-    "lat",
-    "age",
-    "gender",
-    "trans",
-    "involvement",
-    "trafficked",
-    "needs",
-    "remote_only",
-    "include_not_eligible",
-)
+FINDER_FIELDS = tuple(FinderForm.base_fields)
 
 CHOICES = {
     "gender": [value for value, _ in Gender.choices],

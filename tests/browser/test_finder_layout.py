@@ -42,12 +42,16 @@ def test_a_phones_first_screen_asks_where_and_has_the_button(page, context_optio
     expect(page.get_by_label("Age", exact=True)).to_be_visible()
 
 
-@pytest.mark.parametrize("context_options", [PHONE], ids=["phone"])
-def test_on_a_phone_the_answer_opens_the_screen_with_its_count(page, context_options):
+def search_edinburgh(page):
     page.goto(reverse("finder"))
     map_ready(page)
     answer(page, area="City of Edinburgh")
     find(page)
+
+
+@pytest.mark.parametrize("context_options", [PHONE], ids=["phone"])
+def test_on_a_phone_the_answer_opens_the_screen_with_its_count(page, context_options):
+    search_edinburgh(page)
 
     heading = results(page).get_by_role("heading", level=2)
     expect(heading).to_be_focused()
@@ -68,10 +72,7 @@ def test_on_a_phone_the_answer_opens_the_screen_with_its_count(page, context_opt
 
 @pytest.mark.parametrize("context_options", [LAPTOP], ids=["laptop"])
 def test_on_a_laptop_a_large_map_beside_the_list_stays_in_view(page, context_options):
-    page.goto(reverse("finder"))
-    map_ready(page)
-    answer(page, area="City of Edinburgh")
-    find(page)
+    search_edinburgh(page)
     expect(results(page).get_by_role("heading", level=2)).to_be_focused()
     the_map = page.locator("#finder-map")
     listed = results(page).locator(".finder-result")
