@@ -25,7 +25,7 @@ import numpy
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
-from geography.distance import unit_vectors
+from geography.distance import great_circle_km, unit_vectors
 from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, ways_of_reaching
 from services.catalogue_version import changes_in_this_process
@@ -82,6 +82,19 @@ def public_bases(service: Service) -> list[Base]:
         elif (point := label_point(location.council_area)) is not None:
             bases.append(Base(location.name, *point, approximate=True))
     return bases
+
+
+def known_distance_km(service: Service, person_point: Point | None) -> float | None:
+    """How far the service is from the person, only as far as we know it: to its nearest base
+    with an address, from a point the person gave (a place, a postcode, the map, their device).
+    None when either end is known only by its council area, or the service has no base: a
+    distance from an area's middle would be a guess read as a fact."""
+    if person_point is None:
+        return None
+    exact = [base for base in public_bases(service) if not base.approximate]
+    if not exact:
+        return None
+    return min(great_circle_km(*person_point, base.lon, base.lat) for base in exact)
 
 
 def reach_of(service: Service) -> Reach:

@@ -25,6 +25,7 @@ from services.catalogue import (
     Entry,
     area_ref,
     current_catalogue,
+    known_distance_km,
     label_point,
 )
 from services.eligibility import Person, Status, Verdict, evaluate
@@ -51,7 +52,10 @@ class Result:
     entry: Entry
     verdict: Verdict
     availability: Availability
+    # To the nearest base, an area-only one placed inside its area: what the list is ranked by.
     distance_km: float | None
+    # What a person or a client is told: services.catalogue.known_distance_km.
+    known_distance_km: float | None = None
 
     @property
     def status(self) -> Status:
@@ -118,7 +122,15 @@ def search(query: SearchQuery) -> SearchOutcome:
             where = coverage(entry.reach, query.remote_only)
         # The reasons are worded only for the services listed.
         verdict = evaluate(entry.rules, query.person)
-        results.append(Result(entry, verdict, where, chord_km(squared_chords[index])))
+        results.append(
+            Result(
+                entry,
+                verdict,
+                where,
+                chord_km(squared_chords[index]),
+                known_distance_km(entry.service, query.point),
+            )
+        )
     return SearchOutcome(
         results=results,
         total=len(candidates),

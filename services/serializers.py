@@ -226,7 +226,10 @@ class SearchResultSerializer(serializers.Serializer):
     reasons = serializers.ListField(child=serializers.CharField())
     available_because = serializers.ListField(child=serializers.CharField())
     distance_km = serializers.FloatField(
-        allow_null=True, help_text="To the nearest public base, when a place was given."
+        allow_null=True,
+        help_text="Kilometres to its nearest public base with an address, from the place, "
+        "postcode or point given; null when a council area was given instead, or when the "
+        "service's bases are known only by their council area (see bases[].approximate).",
     )
     coverage = serializers.ListField(
         child=serializers.CharField(),
@@ -328,7 +331,8 @@ def search_response_json(
 
 
 def _result_json(result: Result) -> str:
-    distance = "null" if result.distance_km is None else repr(round(result.distance_km, 1))
+    known = result.known_distance_km
+    distance = "null" if known is None else repr(round(known, 1))
     return (
         f'{{{result.entry.summary_json},"status":"{result.status}",'
         f'"reasons":{_strings_json(result.verdict.reasons)},'

@@ -8,8 +8,7 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from geography.distance import great_circle_km
-from services.catalogue import public_bases
+from services.catalogue import known_distance_km
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -63,10 +62,8 @@ def how_far(service: Service, person_point) -> str:
     online) says nothing."""
     if not person_point:
         return ""
-    bases = public_bases(service)
-    exact = [base for base in bases if not base.approximate]
-    if exact:
-        km = min(great_circle_km(*person_point, base.lon, base.lat) for base in exact)
+    km = known_distance_km(service, person_point)
+    if km is not None:
         return f"About {km:.0f} km away"
     areas = sorted(
         {

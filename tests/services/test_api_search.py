@@ -6,6 +6,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from servicemap.api_docs import api_schema
+from services.models import Location
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +195,31 @@ def test_only_post_is_allowed(client):
 
     assert response.status_code == 405
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("body", "measured"),
+    [
+        # From a postcode in Leith to Leith Partnership's address: a real distance.
+        ({"place": "EH6 5AB"}, True),
+        # From a chosen council area there is no point of the person's to measure from.
+        ({"area": "S12000036"}, False),
+    ],
+)
+def test_a_distance_is_given_only_between_two_known_points(client, body, measured):
+    Location.all_objects.filter(service__slug="leith-partnership").update(
+        point={"type": "Point", "coordinates": [-3.17, 55.97]}
+    )
+
+    results = {r["slug"]: r for r in post(client, body).json()["results"]}
+
+    leith = results["leith-partnership"]["distance_km"]
+    if measured:
+        assert 0 < leith < 2
+    else:
+        assert leith is None
+    # WISHES is known to be based in Edinburgh at no address we hold: never a number of km.
+    assert results["wishes"]["distance_km"] is None
+    assert all(
+        r["distance_km"] is None for slug, r in results.items() if slug != "leith-partnership"
+    )
