@@ -156,6 +156,7 @@ def service_summary(service: Service, reach: Reach) -> dict:
         "coverage": [area.code for area in reach.areas],
         "scope": service.scope,
         "remote": service.remote,
+        "travel_costs_covered": service.travel_costs_covered,
         "bases": [
             {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
             for base in public_bases(service)
@@ -292,6 +293,9 @@ class Catalogue:
         lat = numpy.radians([base[1] for _, base in bases])
         # x, y and z as three rows: arithmetic on a row is ten times faster than across columns.
         self._base_xyz = unit_vectors(lon, lat)
+        # Services a person could go to: each has a public base, exact or known by its area.
+        self.has_base = numpy.zeros(len(self.entries), dtype=bool)
+        self.has_base[self._base_entry] = True
 
     def _index_listed_areas(self) -> None:
         """Each (service, area it lists) pair, sorted by area, for the map's counts; and each

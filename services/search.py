@@ -87,6 +87,9 @@ class SearchOutcome:
     # may use, a fact about them. The message keeps the two apart.
     in_person_here: int = 0
     in_person_for_them: int = 0
+    # The nearest services the person may use that work in person only somewhere else: some
+    # people travel to one, some to stay anonymous. Never mixed into ``results``.
+    further_away: list[Result] = field(default_factory=list)
 
     @property
     def counts_by_area(self) -> dict[str, int]:
@@ -99,9 +102,8 @@ def search(query: SearchQuery) -> SearchOutcome:
     point = query.point or label_point(query.area)
     ranks = catalogue.group_columns.statuses(query.person)[catalogue.group_of]
     usable = ranks < Status.NOT_ELIGIBLE.rank
-    listed = catalogue.within_reach(area, query.located, query.remote_only)
-    if not query.include_not_eligible:
-        listed &= usable
+    reached = catalogue.within_reach(area, query.located, query.remote_only)
+    listed = reached if query.include_not_eligible else reached & usable
     candidates = numpy.flatnonzero(listed)
     squared_chords = catalogue.squared_chords(point)
     # The verdict first, then whether the person can contact the service at all.
@@ -120,18 +122,14 @@ def search(query: SearchQuery) -> SearchOutcome:
             where = availability(entry.reach, area, query.remote_only)
         else:
             where = coverage(entry.reach, query.remote_only)
-        # The reasons are worded only for the services listed.
-        verdict = evaluate(entry.rules, query.person)
-        results.append(
-            Result(
-                entry,
-                verdict,
-                where,
-                chord_km(squared_chords[index]),
-                known_distance_km(entry.service, query.point),
-            )
-        )
+        results.append(_result(entry, query, where, squared_chords[index]))
+    further = []
+    if query.located and area is not None and not query.remote_only:
+        for index in _nearest(catalogue, usable & ~reached & catalogue.has_base, squared_chords):
+            entry = catalogue.entries[index]
+            further.append(_result(entry, query, coverage(entry.reach), squared_chords[index]))
     return SearchOutcome(
+        further_away=further,
         results=results,
         total=len(candidates),
         area_codes=catalogue.area_codes,
@@ -141,6 +139,29 @@ def search(query: SearchQuery) -> SearchOutcome:
         and not _works_in_person_for(catalogue, area, usable, query.include_not_eligible),
         **_in_person(catalogue, area if query.located else None, usable),
     )
+
+
+# How many services the "Further away" group names: the nearest few are a next step; more would
+# push the services that work where the person is out of sight.
+FURTHER_AWAY_LIMIT = 3
+
+
+def _result(entry: Entry, query: SearchQuery, where: Availability, squared_chord) -> Result:
+    # The reasons are worded only for the services listed.
+    return Result(
+        entry,
+        evaluate(entry.rules, query.person),
+        where,
+        chord_km(squared_chord),
+        known_distance_km(entry.service, query.point),
+    )
+
+
+def _nearest(catalogue: Catalogue, wanted: numpy.ndarray, squared_chords: numpy.ndarray):
+    """The FURTHER_AWAY_LIMIT nearest of the wanted services (a boolean mask), ties by name."""
+    candidates = numpy.flatnonzero(wanted)
+    order = numpy.lexsort((catalogue.name_order[candidates], squared_chords[candidates]))
+    return candidates[order[:FURTHER_AWAY_LIMIT]]
 
 
 def _in_person(catalogue: Catalogue, area: AreaRef | None, usable: numpy.ndarray) -> dict:

@@ -237,6 +237,9 @@ class SearchResultSerializer(serializers.Serializer):
     )
     scope = serializers.ChoiceField(choices=Scope.choices)
     remote = serializers.BooleanField()
+    travel_costs_covered = serializers.BooleanField(
+        help_text="true: it can cover a person's travel costs; false: not known."
+    )
     bases = BaseSerializer(many=True, help_text="Public bases, for map markers.")
     contacts = ContactSerializer(many=True, help_text="Its public contact routes.")
     access = AccessSerializer(help_text="When it is open and how people get to it.")
@@ -284,6 +287,12 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text="How many services matched; results holds the first `limit` of them."
     )
     results = SearchResultSerializer(many=True)
+    further_away = SearchResultSerializer(
+        many=True,
+        help_text="The nearest services (at most 3) the person may use that work in person only "
+        "in other council areas, for a person who gave where they are: some people travel to one. "
+        "Never any of `results`; a service may support only people from its own areas.",
+    )
     counts_by_area = serializers.DictField(
         child=serializers.IntegerField(),
         help_text="For each council area, how many of the services the person may use reach it.",
@@ -309,6 +318,7 @@ def search_response_json(
         }
     )
     results = ",".join(_result_json(result) for result in outcome.results)
+    further = ",".join(_result_json(result) for result in outcome.further_away)
     counts = _counts_json(outcome.area_codes) % tuple(outcome.area_counts.tolist())
     forward = _compact(
         {
@@ -326,7 +336,8 @@ def search_response_json(
         }
     )
     return (
-        f'{head[:-1]},"results":[{results}],"counts_by_area":{counts},"ways_forward":{forward}}}'
+        f'{head[:-1]},"results":[{results}],"further_away":[{further}],'
+        f'"counts_by_area":{counts},"ways_forward":{forward}}}'
     ).encode()
 
 

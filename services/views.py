@@ -28,7 +28,12 @@ from services.statistics import (
 )
 from services.templatetags.finder import service_facts
 from services.ways_forward import ways_forward, ways_forward_for
-from services.wording import WORDS_FOR_A_RECORD, WORDS_FOR_A_SERVICE_TO_CONTACT, left_out_text
+from services.wording import (
+    WORDS_FOR_A_RECORD,
+    WORDS_FOR_A_SERVICE_TO_CONTACT,
+    left_out_text,
+    travel_costs,
+)
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
 RESULTS_ON_A_PAGE = 100
@@ -77,6 +82,10 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 place_choices=located.choices if located else (),
                 person_point=located.point if located else None,
                 groups=_grouped(outcome.results),
+                further_away=[
+                    {"result": result, "travel": travel_costs(result.service.travel_costs_covered)}
+                    for result in outcome.further_away
+                ],
                 whole_page=not fragment,
                 map_data=map_data(outcome, located.area if located else None),
                 ways_forward=ways_forward_for(outcome, located, answers.get("age")),

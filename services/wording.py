@@ -161,3 +161,11 @@ def confirmed_text(confirmed: int, services: int) -> str:
         f"Only {confirmed} of the {services} services have confirmed any of their details with "
         "us since the 2022 survey. Nothing about the others has been confirmed."
     )
+
+
+def travel_costs(covered: bool) -> str:
+    """Whether a service pays for a person to get to it, as far as we know: the data records only
+    that some do."""
+    if covered:
+        return "It can cover travel costs."
+    return "We do not know whether it covers travel costs: ask them."

@@ -60,8 +60,6 @@ def how_far(service: Service, person_point) -> str:
     address's point, from the person's own point. A base known only by its council area is said
     to be in that area, never a number of km from its middle; a service with no base (phone,
     online) says nothing."""
-    if not person_point:
-        return ""
     km = known_distance_km(service, person_point)
     if km is not None:
         return f"About {km:.0f} km away"

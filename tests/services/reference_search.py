@@ -9,13 +9,14 @@ from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, availability, coverage
 from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
-from services.search import Result, SearchOutcome, SearchQuery
+from services.search import FURTHER_AWAY_LIMIT, Result, SearchOutcome, SearchQuery
 
 
 def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     area = area_ref(query.area)
     point = query.point or label_point(query.area)
     results = []
+    further = []
     usable_reaches = []
     all_reaches = []
     for service in services if services is not None else published_services().in_finder():
@@ -28,13 +29,21 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             where = availability(reach, area, query.remote_only)
         else:
             where = coverage(reach, query.remote_only)
+        usable = verdict.status is not Status.NOT_ELIGIBLE
         if not where.reachable:
+            # Somewhere else, in person: a place the person could travel to.
+            could_travel = query.located and area is not None and not query.remote_only
+            if could_travel and usable and reach.bases:
+                distance = nearest_base_km(reach, point)
+                further.append(Result(Entry.of(service), verdict, coverage(reach), distance))
             continue
-        if verdict.status is Status.NOT_ELIGIBLE and not query.include_not_eligible:
+        if not usable and not query.include_not_eligible:
             continue
         results.append(Result(Entry.of(service), verdict, where, nearest_base_km(reach, point)))
     results.sort(key=_ranking)
+    further.sort(key=lambda result: (result.distance_km, result.service.name.lower()))
     return SearchOutcome(
+        further_away=further[:FURTHER_AWAY_LIMIT],
         results=results if query.limit is None else results[: query.limit],
         total=len(results),
         **_counts_by_area(usable_reaches, query.remote_only),

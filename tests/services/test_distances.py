@@ -58,4 +58,6 @@ def test_from_a_postcode_a_base_with_a_point_is_a_distance_in_km(client):
 def test_a_council_area_alone_is_no_point_to_measure_from(client):
     shown = cards(client, {"area": "S12000036"})
 
-    assert not any("km away" in card or "Based in" in card for card in shown.values())
+    assert not any("km away" in card for card in shown.values())
+    # Where a service is based is no distance: it is said whoever asks.
+    assert "Based in City of Edinburgh" in shown["wishes"]

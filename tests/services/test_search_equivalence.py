@@ -114,6 +114,10 @@ def outcome_summary(outcome):
         outcome.no_local_service,
         outcome.in_person_here,
         outcome.in_person_for_them,
+        [
+            (r.service.slug, r.status, r.availability.because, round(r.distance_km, 6))
+            for r in outcome.further_away
+        ],
     )
 
 
