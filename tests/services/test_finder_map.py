@@ -25,7 +25,8 @@ def data_block(html: str, block_id: str) -> dict:
 
 
 def listed(html: str) -> list[str]:
-    return re.findall(r'data-result-slug="([^"]+)"', html)
+    """The services of the answer's list, before any "Further away" group (not on the map)."""
+    return re.findall(r'data-result-slug="([^"]+)"', html.split('id="further-away"')[0])
 
 
 def api_answer(client, body: dict) -> dict:
