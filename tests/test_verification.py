@@ -59,7 +59,14 @@ def test_every_result_in_the_finder_says_when_it_was_checked(client):
     answers = as_sent_by_the_page({"area": "S12000036"})
     page = client.post(reverse("finder"), answers).content.decode()
 
+    listed = page.split('id="further-away"')[0]
+
     # Click, known since the survey, was never checked; the 7 others were, by the survey.
-    assert page.count("Last checked on 31 May 2022") == 7
-    assert page.count("Not yet checked with the service") == 1
-    assert page.count("These details may be out of date") == 8
+    assert listed.count("Last checked on 31 May 2022") == 7
+    assert listed.count("Not yet checked with the service") == 1
+    assert listed.count("These details may be out of date") == 8
+    # The services further away say it too, each of them.
+    cards = page.count('class="finder-result"')
+    assert cards > 8
+    checked = page.count("Last checked on 31 May 2022")
+    assert checked + page.count("Not yet checked with the service") == cards
