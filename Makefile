@@ -12,6 +12,7 @@ POSTCODES ?= $(SHARED_DATA)/places/scotland_postcodes_nspl_2025-05_odileeds.csv
 POSTCODE_DISTRICTS ?= $(SHARED_DATA)/places/scotland_postcode_district_centroids_derived.csv
 SERVICES ?= fixtures/services.json
 CONTACTS ?= $(SHARED_DATA)/services/contacts.yaml
+HELPLINES ?= fixtures/helplines.yaml
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The PostgreSQL half of `make test`; pytest-django creates and drops test_<name> beside it.
@@ -47,6 +48,7 @@ data: install
 	$(BIN)/python manage.py import_places --places $(PLACES) --postcodes $(POSTCODES) --districts $(POSTCODE_DISTRICTS)
 	$(BIN)/python manage.py load_services $(SERVICES)
 	$(BIN)/python manage.py load_contacts $(CONTACTS)
+	$(BIN)/python manage.py load_helplines $(HELPLINES)
 
 # Every record with its history, to one file; restore replaces every record with a backup's, all or
 # nothing (README, "Backups"). restore migrates first, so it also fills a new, empty database.

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "servicemap",
     "geography",
     "services",
+    "helplines",
     "django_ratelimit",
     "simple_history",
     "axes",

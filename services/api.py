@@ -54,7 +54,11 @@ class SearchView(APIView):
         outcome = search(query_from(answers, located))
         return HttpResponse(
             search_response_json(
-                outcome, located, ways_forward_for(outcome, located, answers.get("age"))
+                outcome,
+                located,
+                ways_forward_for(
+                    outcome, located, answers.get("age"), frozenset(answers.get("needs") or ())
+                ),
             ),
             content_type="application/json",
             headers={"Cache-Control": "no-store"},

@@ -19,6 +19,7 @@ from services.eligibility import ServiceRules, who_it_is_for
 from services.roles import is_caseworker, needs_second_factor
 from services.templatetags.finder import service_facts
 from services.views import finder_response
+from services.ways_forward import ways_forward_anywhere
 
 
 def caseworker_required(view):
@@ -58,7 +59,12 @@ def referral_list(request: HttpRequest) -> HttpResponse:
         }
         for service in sorted(services, key=lambda service: chosen.index(service.slug))
     ]
-    response = render(request, "services/referral_list.html", {"entries": entries})
+    response = render(
+        request,
+        "services/referral_list.html",
+        # The printout ends with where the client can go now, whatever was chosen.
+        {"entries": entries, "ways_forward": ways_forward_anywhere()},
+    )
     response["Cache-Control"] = "no-store"
     return response
 

@@ -25,6 +25,7 @@ EDITOR_PERMISSIONS = [
     ("services", "accessroute", ("view",)),
     ("geography", "councilarea", ("view",)),
     ("geography", "areanote", ("add", "change", "view")),
+    ("helplines", "helpline", ("add", "change", "view")),
 ]
 
 

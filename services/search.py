@@ -5,6 +5,7 @@ of the person's possible services reach it); the list holds those within reach o
 Distance only orders the list; it never hides a service.
 """
 
+import enum
 from dataclasses import dataclass, field
 
 import numpy
@@ -47,6 +48,24 @@ class SearchQuery:
     limit: int | None = None
 
 
+class Placing(enum.Enum):
+    """Where a listed service works, from the person's place: the answer's groups, in order."""
+
+    # It works in person in the person's council area (it lists it).
+    HERE = "in_person_here"
+    # It works across Scotland or the UK, or by phone and online, but not in person there.
+    WIDER = "scotland_wide_or_remote"
+    # It works in person only in other council areas (SearchOutcome.further_away).
+    FURTHER_AWAY = "further_away"
+
+    def heading(self, area_name: str) -> str:
+        return {
+            Placing.HERE: f"Working in person in {area_name}",
+            Placing.WIDER: "Across Scotland, the UK, or by phone and online",
+            Placing.FURTHER_AWAY: "Further away",
+        }[self]
+
+
 @dataclass(frozen=True)
 class Result:
     entry: Entry
@@ -56,6 +75,8 @@ class Result:
     distance_km: float | None
     # What a person or a client is told: services.catalogue.known_distance_km.
     known_distance_km: float | None = None
+    # None when the person gave no council area, or asked for remote support only.
+    placing: Placing | None = None
 
     @property
     def status(self) -> Status:
@@ -106,8 +127,14 @@ def search(query: SearchQuery) -> SearchOutcome:
     listed = reached if query.include_not_eligible else reached & usable
     candidates = numpy.flatnonzero(listed)
     squared_chords = catalogue.squared_chords(point)
-    # The verdict first, then whether the person can contact the service at all.
+    # The verdict first, then whether the person can contact the service at all; and before
+    # both, for a person who gave their area, whether it works in person there.
     standing = 2 * ranks + catalogue.no_route
+    here = None
+    if query.located and area is not None and not query.remote_only:
+        here = numpy.zeros(len(catalogue.entries), dtype=bool)
+        here[catalogue.listing.get(area.code, [])] = True
+        standing = standing + _ELSEWHERE * ~here
     chosen = _best_first(
         candidates,
         standing[candidates],
@@ -122,12 +149,17 @@ def search(query: SearchQuery) -> SearchOutcome:
             where = availability(entry.reach, area, query.remote_only)
         else:
             where = coverage(entry.reach, query.remote_only)
-        results.append(_result(entry, query, where, squared_chords[index]))
+        placing = None if here is None else Placing.HERE if here[index] else Placing.WIDER
+        results.append(_result(entry, query, where, squared_chords[index], placing))
     further = []
-    if query.located and area is not None and not query.remote_only:
+    if here is not None:
         for index in _nearest(catalogue, usable & ~reached & catalogue.has_base, squared_chords):
             entry = catalogue.entries[index]
-            further.append(_result(entry, query, coverage(entry.reach), squared_chords[index]))
+            further.append(
+                _result(
+                    entry, query, coverage(entry.reach), squared_chords[index], Placing.FURTHER_AWAY
+                )
+            )
     return SearchOutcome(
         further_away=further,
         results=results,
@@ -146,7 +178,14 @@ def search(query: SearchQuery) -> SearchOutcome:
 FURTHER_AWAY_LIMIT = 3
 
 
-def _result(entry: Entry, query: SearchQuery, where: Availability, squared_chord) -> Result:
+# Added to the standing of a service that does not work in person in the person's area: more
+# than any verdict-and-contact standing (2 * the worst rank + 1), so those that do come first.
+_ELSEWHERE = 2 * len(Status)
+
+
+def _result(
+    entry: Entry, query: SearchQuery, where: Availability, squared_chord, placing: Placing | None
+) -> Result:
     # The reasons are worded only for the services listed.
     return Result(
         entry,
@@ -154,7 +193,34 @@ def _result(entry: Entry, query: SearchQuery, where: Availability, squared_chord
         where,
         chord_km(squared_chord),
         known_distance_km(entry.service, query.point),
+        placing,
     )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading of the answer and the results under it."""
+
+    key: str
+    heading: str
+    results: list[Result]
+
+
+def answer_groups(results: list[Result], area: CouncilArea | None) -> list[Group]:
+    """The answer's groups, as the page and the API give them: for a person who gave their area,
+    those working in person there, then those working across Scotland, the UK or remotely (each
+    by verdict, then distance); otherwise one group for each verdict."""
+    if area is not None and any(result.placing for result in results):
+        return [
+            Group(placing.value, placing.heading(area.name), members)
+            for placing in (Placing.HERE, Placing.WIDER)
+            if (members := [result for result in results if result.placing is placing])
+        ]
+    return [
+        Group(status.value, status.heading, members)
+        for status in Status
+        if (members := [result for result in results if result.status is status])
+    ]
 
 
 def _nearest(catalogue: Catalogue, wanted: numpy.ndarray, squared_chords: numpy.ndarray):

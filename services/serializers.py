@@ -10,6 +10,7 @@ from geography.locate import Located
 from geography.lookup import area_with_code
 from geography.models import CouncilArea
 from geography.serializers import GSS_CODE_TEXT
+from helplines.models import Helpline, Need
 from servicemap.api_serializers import (
     ExactBooleanField,
     ExactCharField,
@@ -17,7 +18,7 @@ from servicemap.api_serializers import (
     ExactIntegerField,
     StrictSerializer,
 )
-from services.eligibility import Gender, PersonInvolvement
+from services.eligibility import Gender, PersonInvolvement, Status
 from services.models import (
     MAX_AGE,
     AccessCode,
@@ -33,7 +34,7 @@ from services.models import (
     ServiceStatus,
     WaitingList,
 )
-from services.search import Result, SearchOutcome, location_message
+from services.search import Placing, Result, SearchOutcome, answer_groups, location_message
 from services.ways_forward import WaysForward
 
 DEFAULT_RESULTS = 100
@@ -256,13 +257,25 @@ class HelplineSerializer(serializers.Serializer):
     number = serializers.CharField()
     hours = serializers.CharField()
     for_what = serializers.CharField(help_text="Who it is for, and when to call.")
+    need = serializers.ChoiceField(
+        choices=[*Need.values, ""],
+        help_text="For a mainstream service, what it helps with; empty for the others.",
+    )
+    source = serializers.CharField(help_text="Who published the page its number comes from.")
+    source_url = serializers.URLField()
+    checked_on = serializers.DateField(help_text="When it was last checked on that page.")
+    confirmed_on = serializers.DateField(
+        allow_null=True, help_text="When the helpline confirmed it to us; null: not confirmed."
+    )
 
 
 class WaysForwardSerializer(serializers.Serializer):
-    """What the person can do now, when the answer leaves them without a service they can use
-    (none found, or none working in person in their area for them) or the age given is under 18:
-    the finder's page shows the same at the top of the answer. Empty when none is needed."""
+    """What the person can do now, on every answer, as the finder's page shows it: at the top of
+    the answer (``first``) when it leaves them without a service they can use (none found, or none
+    working in person in their area for them) or the age given is under 18; otherwise after the
+    list."""
 
+    first = serializers.BooleanField(help_text="Shown before the services, not after them.")
     under_18 = serializers.CharField(
         allow_blank=True,
         help_text="For an age under 18: that the specialist services are for adults, with the "
@@ -275,6 +288,27 @@ class WaysForwardSerializer(serializers.Serializer):
         many=True,
         help_text="Numbers to call now, the first the most fitting (Childline for "
         "an age under 18).",
+    )
+    mainstream = HelplineSerializer(
+        many=True,
+        help_text="Mainstream services (the NHS, housing, mental health, drugs and alcohol) for "
+        "the needs given, theirs first; all of them when none was given.",
+    )
+
+
+class AnswerGroupSerializer(serializers.Serializer):
+    """A heading of the answer, as the finder's page shows it, and the services under it."""
+
+    key = serializers.ChoiceField(
+        choices=[*(placing.value for placing in Placing), *(status.value for status in Status)],
+        help_text="For a person who gave their council area: in_person_here, then "
+        "scotland_wide_or_remote, then further_away. Otherwise one group a verdict: eligible, "
+        "unclear, not_eligible.",
+    )
+    heading = serializers.CharField()
+    services = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Slugs of the services of `results` (or `further_away`), in order.",
     )
 
 
@@ -292,6 +326,11 @@ class SearchResponseSerializer(serializers.Serializer):
         help_text="The nearest services (at most 3) the person may use that work in person only "
         "in other council areas, for a person who gave where they are: some people travel to one. "
         "Never any of `results`; a service may support only people from its own areas.",
+    )
+    groups = AnswerGroupSerializer(
+        many=True,
+        help_text="How the page groups `results` and `further_away` under headings, in order: "
+        "those working in person in the person's area come first.",
     )
     counts_by_area = serializers.DictField(
         child=serializers.IntegerField(),
@@ -319,26 +358,50 @@ def search_response_json(
     )
     results = ",".join(_result_json(result) for result in outcome.results)
     further = ",".join(_result_json(result) for result in outcome.further_away)
+    groups = [
+        {
+            "key": group.key,
+            "heading": group.heading,
+            "services": [result.service.slug for result in group.results],
+        }
+        for group in answer_groups(outcome.results, area)
+    ]
+    if outcome.further_away:
+        groups.append(
+            {
+                "key": Placing.FURTHER_AWAY.value,
+                "heading": Placing.FURTHER_AWAY.heading(""),
+                "services": [result.service.slug for result in outcome.further_away],
+            }
+        )
     counts = _counts_json(outcome.area_codes) % tuple(outcome.area_counts.tolist())
     forward = _compact(
         {
+            "first": ways_forward.first,
             "under_18": ways_forward.under_18,
             "child_protection": ways_forward.child_protection,
-            "helplines": [
-                {
-                    "name": helpline.name,
-                    "number": helpline.number,
-                    "hours": helpline.hours,
-                    "for_what": helpline.for_what,
-                }
-                for helpline in ways_forward.helplines
-            ],
+            "helplines": [_helpline(helpline) for helpline in ways_forward.helplines],
+            "mainstream": [_helpline(helpline) for helpline in ways_forward.mainstream],
         }
     )
     return (
         f'{head[:-1]},"results":[{results}],"further_away":[{further}],'
-        f'"counts_by_area":{counts},"ways_forward":{forward}}}'
+        f'"groups":{_compact(groups)},"counts_by_area":{counts},"ways_forward":{forward}}}'
     ).encode()
+
+
+def _helpline(helpline: Helpline) -> dict:
+    return {
+        "name": helpline.name,
+        "number": helpline.number,
+        "hours": helpline.hours,
+        "for_what": helpline.for_what,
+        "need": helpline.need,
+        "source": helpline.source_title,
+        "source_url": helpline.source_url,
+        "checked_on": helpline.checked_on.isoformat(),
+        "confirmed_on": helpline.confirmed_on.isoformat() if helpline.confirmed_on else None,
+    }
 
 
 def _result_json(result: Result) -> str:

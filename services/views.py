@@ -12,11 +12,11 @@ from geography.models import AreaNote, CouncilArea, Country
 from services import finder_tokens
 from services.availability import coverage
 from services.catalogue import published_services, reach_of
-from services.eligibility import ServiceRules, Status, inclusion_notes, who_it_is_for
+from services.eligibility import ServiceRules, inclusion_notes, who_it_is_for
 from services.finder_map import map_before_any_answer, map_data
 from services.forms import FinderForm
 from services.queries import located_from, query_from
-from services.search import SearchQuery, location_message, search
+from services.search import SearchQuery, answer_groups, location_message, search
 from services.spreadsheets import text_cell
 from services.statistics import (
     CountedService,
@@ -27,7 +27,7 @@ from services.statistics import (
     survey_figures,
 )
 from services.templatetags.finder import service_facts
-from services.ways_forward import ways_forward, ways_forward_for
+from services.ways_forward import ways_forward_anywhere, ways_forward_for
 from services.wording import (
     WORDS_FOR_A_RECORD,
     WORDS_FOR_A_SERVICE_TO_CONTACT,
@@ -81,14 +81,16 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 located_area=located.area if located else None,
                 place_choices=located.choices if located else (),
                 person_point=located.point if located else None,
-                groups=_grouped(outcome.results),
+                groups=answer_groups(outcome.results, located.area if located else None),
                 further_away=[
                     {"result": result, "travel": travel_costs(result.service.travel_costs_covered)}
                     for result in outcome.further_away
                 ],
                 whole_page=not fragment,
                 map_data=map_data(outcome, located.area if located else None),
-                ways_forward=ways_forward_for(outcome, located, answers.get("age")),
+                ways_forward=ways_forward_for(
+                    outcome, located, answers.get("age"), frozenset(answers.get("needs") or ())
+                ),
             )
         else:
             status = 400
@@ -103,14 +105,6 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
     if request.method == "POST":
         response["Cache-Control"] = "no-store"
     return response
-
-
-def _grouped(results: list) -> list[dict]:
-    return [
-        {"status": status, "heading": status.heading, "results": members}
-        for status in Status
-        if (members := [result for result in results if result.status is status])
-    ]
 
 
 @require_safe
@@ -129,6 +123,8 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "words": WORDS_FOR_A_SERVICE_TO_CONTACT,
         **service_facts(service),
     }
+    # A page left out of the finder says first what to do now; any other ends with it.
+    context["ways_forward"] = ways_forward_anywhere(without_a_service=not service.in_finder)
     if not service.in_finder:
         context["left_out"] = left_out_text(
             service.listed_in_finder,
@@ -153,9 +149,7 @@ def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "area": area,
             "note": AreaNote.objects.filter(area=area).first(),
             "outcome": outcome,
-            "ways_forward": ways_forward(
-                None, len(outcome.results), outcome.in_person_here == 0, []
-            ),
+            "ways_forward": ways_forward_anywhere(without_a_service=outcome.in_person_here == 0),
             "results": outcome.results,
             "highlight": [area.code],
         },

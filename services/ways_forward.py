@@ -1,65 +1,105 @@
-"""What a person can do now, on every answer that leaves them without a service they can use.
+"""What a person can do now: the end of every answer, so none is a dead end.
 
-Shown at the top of an answer (before the list) when the list is empty, when nothing works in
-person for the person where they are, or when the age given is under 18: the specialist services
-are for adults, so a young person is told so, with the exceptions the data holds, and where to
-go now. Never a dead end.
+Every answer gives the urgent numbers and the mainstream services that fit the person's needs
+(the NHS, housing, mental health, drugs and alcohol: the 2022 engagement found everyone used
+them). They come first, at the top of the answer, when it leaves the person without a service they
+can use (none found, or none working in person where they are for them) or when the age given is
+under 18: the specialist services are for adults, so a young person is told so, with the
+exceptions the data holds, and Childline comes first. Otherwise they follow the list, compact.
 """
 
 from dataclasses import dataclass
 
 from geography.locate import Located
-from servicemap.helplines import CHILD_PROTECTION, CHILDLINE, URGENT_HELP, Helpline
-from services.models import Service
+from helplines.directory import Directory, current_directory
+from helplines.models import Helpline, Need
+from services.models import OfferCode, Service
 from services.search import SearchOutcome
 
 ADULTHOOD = 18
 
+CHILD_PROTECTION = (
+    "If a child or young person is in danger now, call 999. If you are worried about one, "
+    "call Police Scotland on 101 or your council's social work service."
+)
+
+# The finder's needs (what a service offers) that a mainstream service also meets.
+NEEDS_FOR_OFFERS = {
+    OfferCode.SEXUAL_HEALTH: Need.SEXUAL_HEALTH,
+    OfferCode.HOUSING_BENEFITS: Need.HOUSING,
+    OfferCode.EMOTIONAL_SUPPORT: Need.MENTAL_HEALTH,
+    OfferCode.COUNSELLING: Need.MENTAL_HEALTH,
+    OfferCode.DRUGS_ALCOHOL: Need.DRUGS_ALCOHOL,
+}
+
 
 @dataclass(frozen=True)
 class WaysForward:
-    # Empty when the answer needs none.
+    # The numbers to call now, the most fitting first (Childline for an age under 18).
     helplines: tuple[Helpline, ...]
+    # The mainstream services for the person's needs.
+    mainstream: tuple[Helpline, ...]
+    # At the top of the answer, before any service, rather than after the list.
+    first: bool
     # For an age under 18: what the specialist services are, and who protects children.
     under_18: str = ""
     child_protection: str = ""
 
-    def __bool__(self) -> bool:
-        return bool(self.helplines)
+
+def mainstream_needs(needs: frozenset[str]) -> tuple[Need, ...]:
+    """The mainstream routes for a person's needs, theirs first, then a GP and NHS 24 (most
+    people use the NHS). Every route when they named no need a mainstream service meets."""
+    fitting = list(
+        dict.fromkeys(
+            NEEDS_FOR_OFFERS[need]
+            for need in OfferCode
+            if need in needs and need in NEEDS_FOR_OFFERS
+        )
+    )
+    if not fitting:
+        return tuple(Need)
+    return (*fitting, Need.HEALTH)
 
 
 def ways_forward(
+    directory: Directory,
     age: int | None,
-    results: int,
-    nothing_in_person: bool,
+    needs: frozenset[str],
+    without_a_service: bool,
     open_to_younger: list[tuple[str, int | None]],
 ) -> WaysForward:
-    """``nothing_in_person``: the person gave their area and no service there is for them.
-    ``open_to_younger``: the finder's services that take people under 18, with their minimum age
-    (None when none is stated)."""
+    """``without_a_service``: the answer leaves the person without a service they can use (none
+    found, or none working in person in their area for them). ``open_to_younger``: the finder's
+    services that take people under 18, with their minimum age (None when none is stated)."""
+    mainstream = directory.mainstream_for(mainstream_needs(needs))
     if age is not None and age < ADULTHOOD:
         return WaysForward(
-            (CHILDLINE, *URGENT_HELP),
+            (*directory.under_18, *directory.urgent),
+            mainstream,
+            first=True,
             under_18=under_18_text(open_to_younger),
             child_protection=CHILD_PROTECTION,
         )
-    if results == 0 or nothing_in_person:
-        return WaysForward(tuple(URGENT_HELP))
-    return WaysForward(())
+    return WaysForward(directory.urgent, mainstream, first=without_a_service)
 
 
 def ways_forward_for(
-    outcome: SearchOutcome, located: Located | None, age: int | None
+    outcome: SearchOutcome, located: Located | None, age: int | None, needs: frozenset[str]
 ) -> WaysForward:
-    """The ways forward for a search's answer, as the page shows them."""
+    """The ways forward for a search's answer, as the page and the API give them."""
     return ways_forward(
+        current_directory(),
         age,
-        len(outcome.results),
-        nothing_in_person=located is not None
-        and located.area is not None
-        and outcome.in_person_for_them == 0,
+        needs,
+        without_a_service=not outcome.results
+        or (located is not None and located.area is not None and outcome.in_person_for_them == 0),
         open_to_younger=open_to_younger() if age is not None and age < ADULTHOOD else [],
     )
+
+
+def ways_forward_anywhere(without_a_service: bool = False) -> WaysForward:
+    """For a page that asked the person nothing (a service's page, an area's page)."""
+    return ways_forward(current_directory(), None, frozenset(), without_a_service, [])
 
 
 def under_18_text(open_to_younger: list[tuple[str, int | None]]) -> str:

@@ -3,7 +3,7 @@
 from django import template
 from django.urls import reverse
 
-from servicemap.helplines import URGENT_HELP
+from helplines.directory import current_directory
 from servicemap.page_links import link_from
 
 register = template.Library()
@@ -12,7 +12,7 @@ register = template.Library()
 @register.inclusion_tag("includes/urgent_help.html")
 def urgent_help() -> dict:
     """The national urgent help numbers, as a section headed "Urgent help"."""
-    return {"helplines": URGENT_HELP}
+    return {"helplines": current_directory().urgent}
 
 
 # The footer's links, in order: (URL name, words).

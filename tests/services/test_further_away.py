@@ -84,7 +84,9 @@ def test_the_page_shows_the_group_after_the_services_here_with_travel_costs_and_
 
     page = visible_text(client.post(reverse("finder"), answers).content.decode())
 
-    assert page.index("Services for you") < page.index("Further away")
+    assert page.index("Across Scotland, the UK, or by phone and online") < page.index(
+        "Further away"
+    )
     assert (
         "A service may support only people who live in the areas it covers: ask them before you go."
         in page

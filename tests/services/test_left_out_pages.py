@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from servicemap.helplines import URGENT_HELP
+from helplines.directory import file_directory
 from services.models import Service, ServiceStatus
 from services.wording import LeftOut, left_out_text
 from tests.finder_forms import as_sent_by_the_page
@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 CLOSED = "tara"  # a service with a phone number of its own, so a leak would show
 CLOSED_NOTE = "Its funding ended in March 2026."
 CLOSED_SOURCE = "https://example.org/news/tara-closes"
-HELPLINE_LINKS = {f"tel:{helpline.dial}" for helpline in URGENT_HELP}
+# The urgent numbers and the mainstream services (every route, as the page asked nothing).
+HELPLINE_LINKS = {
+    f"tel:{helpline.dial}" for helpline in (*file_directory().urgent, *file_directory().mainstream)
+}
 
 
 @pytest.fixture
@@ -49,7 +52,7 @@ def test_operation_begonia_s_page_says_it_is_not_support_to_contact_and_what_to_
     assert text.index("The finder does not list this service") < text.index("What you can do now")
     assert "not a support service a person can contact" in text
     assert f'<a href="{reverse("finder")}">Find a service you can contact</a>' in html
-    assert 'id="urgent-help"' in html
+    assert 'id="ways-forward-title"' in html
     # The only numbers to call are the national helplines; nothing leads to the operation.
     assert phone_and_email_links(html) == HELPLINE_LINKS
     assert "How to get in touch" not in text
@@ -84,6 +87,8 @@ def test_a_service_in_the_finder_has_no_such_notice_and_says_how_to_get_in_touch
 
     assert "How to get in touch" in text
     assert "What you can do now" not in text
+    # It ends with the numbers and other services a person can go to, compact.
+    assert text.index("How to get in touch") < text.index("Other help")
     assert "has closed" not in text
 
 

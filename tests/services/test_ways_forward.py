@@ -10,9 +10,10 @@ from django.db.models import Q
 from django.urls import reverse
 
 from geography.models import CouncilArea
-from servicemap.helplines import CHILDLINE, URGENT_HELP
+from helplines.directory import file_directory
+from helplines.models import Need
 from services.models import Service
-from services.ways_forward import ways_forward
+from services.ways_forward import mainstream_needs, ways_forward
 
 pytestmark = pytest.mark.django_db
 
@@ -25,49 +26,82 @@ GLASGOW, EDINBURGH, FIFE, ORKNEY, ABERDEEN = (
     "S12000033",
 )
 ROAM = [("Roam", 16)]
+DIRECTORY = file_directory()
+CHILDLINE = DIRECTORY.under_18[0]
+EMERGENCY = DIRECTORY.urgent[0]
 
 
 @pytest.mark.parametrize(
-    ("age", "results", "nothing_in_person", "first", "under_18"),
+    ("age", "without_a_service", "first", "at_the_top", "under_18"),
     [
-        (15, 0, True, CHILDLINE, True),
-        (17, 3, False, CHILDLINE, True),
-        (18, 0, False, URGENT_HELP[0], False),
-        (18, 5, True, URGENT_HELP[0], False),
-        (None, 0, False, URGENT_HELP[0], False),
-        (30, 5, False, None, False),
-        (None, 7, False, None, False),
+        (15, True, CHILDLINE, True, True),
+        (17, False, CHILDLINE, True, True),
+        (18, True, EMERGENCY, True, False),
+        (None, True, EMERGENCY, True, False),
+        (30, False, EMERGENCY, False, False),
+        (None, False, EMERGENCY, False, False),
     ],
     ids=[
-        "15, nothing",
-        "17, with results",
-        "18, nothing",
-        "18, nothing in person where they are",
-        "no age, nothing",
-        "30, services here",
-        "no age, services here",
+        "15, nothing to use",
+        "17, with services to use",
+        "18, nothing to use",
+        "no age, nothing to use",
+        "30, services to use",
+        "no age, services to use",
     ],
 )
-def test_who_is_shown_ways_forward_and_what_comes_first(
-    age, results, nothing_in_person, first, under_18
+def test_every_answer_has_ways_forward_and_they_come_first_when_there_is_nothing_to_use(
+    age, without_a_service, first, at_the_top, under_18
 ):
-    shown = ways_forward(age, results, nothing_in_person, ROAM)
+    shown = ways_forward(DIRECTORY, age, frozenset(), without_a_service, ROAM)
 
-    assert (shown.helplines[0] if shown else None) == first
+    assert shown.helplines[0] == first
+    assert EMERGENCY in shown.helplines
+    assert shown.first is at_the_top
     assert bool(shown.under_18) is under_18
     assert bool(shown.child_protection) is under_18
+    assert [helpline.need for helpline in shown.mainstream] == list(Need)
+
+
+@pytest.mark.parametrize(
+    ("needs", "routes"),
+    [
+        ((), list(Need)),
+        (("sexual_health",), [Need.SEXUAL_HEALTH, Need.HEALTH]),
+        (("counselling", "emotional_support"), [Need.MENTAL_HEALTH, Need.HEALTH]),
+        (("housing_benefits", "drugs_alcohol"), [Need.DRUGS_ALCOHOL, Need.HOUSING, Need.HEALTH]),
+        (("safety_advice",), list(Need)),
+        (("safety_advice", "sexual_health"), [Need.SEXUAL_HEALTH, Need.HEALTH]),
+    ],
+    ids=[
+        "no needs: every route",
+        "sexual health",
+        "counselling and emotional support: mental health once",
+        "housing and drugs",
+        "a need no mainstream route meets: every route",
+        "one met, one not",
+    ],
+)
+def test_the_mainstream_routes_fit_the_needs_given(needs, routes):
+    assert list(mainstream_needs(frozenset(needs))) == routes
+    shown = ways_forward(DIRECTORY, 30, frozenset(needs), False, [])
+    assert [helpline.need for helpline in shown.mainstream] == routes
+    # Each says where its number comes from and when it was checked there.
+    assert all(helpline.source_url and helpline.checked_on for helpline in shown.mainstream)
 
 
 def test_an_under_18_is_told_the_services_are_for_adults_with_the_exceptions_the_data_holds():
-    assert ways_forward(16, 1, False, ROAM).under_18 == (
+    assert ways_forward(DIRECTORY, 16, frozenset(), False, ROAM).under_18 == (
         "The specialist services in this finder are for adults aged 18 and over, except Roam "
         "(16 and over). Anyone under 18 can talk to Childline now."
     )
-    assert ways_forward(16, 0, False, [*ROAM, ("Harbour", None)]).under_18.startswith(
+    assert ways_forward(
+        DIRECTORY, 16, frozenset(), True, [*ROAM, ("Harbour", None)]
+    ).under_18.startswith(
         "The specialist services in this finder are for adults aged 18 and over, except Roam "
         "(16 and over) and Harbour (no minimum age stated: ask them)."
     )
-    assert "except" not in ways_forward(16, 0, False, []).under_18
+    assert "except" not in ways_forward(DIRECTORY, 16, frozenset(), True, []).under_18
 
 
 def answer_to(client, **answers) -> str:
@@ -145,11 +179,16 @@ def test_each_answer_says_what_is_true_of_the_area_and_what_to_do_now(
     assert says_none is (working_in_person_in(area.code) == 0)
     assert ("What you can do now" in page) is ways_forward
     assert ('href="tel:08001111"' in page) is childline
+    # Every answer leads somewhere: the urgent numbers and the mainstream services.
+    assert 'href="tel:999"' in page
+    assert "Other services you can go to" in page
+    first_service = page.find('class="finder-result"')
     if ways_forward:
         # At the top of the answer, before any service.
-        first_service = page.find('class="finder-result"')
         assert first_service == -1 or page.index("What you can do now") < first_service
-        assert 'href="tel:999"' in page
+    else:
+        # After every service, compact.
+        assert page.index("Other help") > page.rindex('class="finder-result"')
 
 
 def test_the_api_gives_the_same_message_and_ways_forward_as_the_page(client):
@@ -162,28 +201,35 @@ def test_the_api_gives_the_same_message_and_ways_forward_as_the_page(client):
 
     assert body["message"].startswith("4 specialist services work in person in Glasgow City")
     forward = body["ways_forward"]
+    assert forward["first"] is True
     assert forward["helplines"][0] == {
         "name": "Childline",
         "number": "0800 1111",
         "hours": CHILDLINE.hours,
         "for_what": CHILDLINE.for_what,
+        "need": "",
+        "source": CHILDLINE.source_title,
+        "source_url": CHILDLINE.source_url,
+        "checked_on": CHILDLINE.checked_on.isoformat(),
+        "confirmed_on": None,
     }
+    assert [route["need"] for route in forward["mainstream"]] == list(Need)
     assert forward["under_18"].startswith("The specialist services in this finder are for adults")
     assert forward["child_protection"].startswith("If a child or young person is in danger now")
 
 
-def test_the_api_gives_no_ways_forward_when_there_are_services_to_use(client):
+def test_the_api_gives_ways_forward_after_the_list_when_there_are_services_to_use(client):
     response = client.post(
         reverse("api-search"),
-        {"area": EDINBURGH, "age": 25, "gender": "woman"},
+        {"area": EDINBURGH, "age": 25, "gender": "woman", "needs": ["drugs_alcohol"]},
         content_type="application/json",
     )
+    forward = response.json()["ways_forward"]
 
-    assert response.json()["ways_forward"] == {
-        "under_18": "",
-        "child_protection": "",
-        "helplines": [],
-    }
+    assert forward["first"] is False
+    assert (forward["under_18"], forward["child_protection"]) == ("", "")
+    assert forward["helplines"][0]["number"] == "999"
+    assert [route["need"] for route in forward["mainstream"]] == ["drugs_alcohol", "health"]
 
 
 @pytest.mark.parametrize(
@@ -194,4 +240,5 @@ def test_an_area_page_with_no_service_in_person_says_what_to_do_now(client, slug
     page = unescape(client.get(reverse("area-detail", args=[slug])).content.decode())
 
     assert ('<h2 id="ways-forward-title">What you can do now</h2>' in page) is shown
-    assert ('href="tel:999"' in page) is shown
+    assert ('<h2 id="ways-forward-title">Other help</h2>' in page) is not shown
+    assert 'href="tel:999"' in page

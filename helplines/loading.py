@@ -1,0 +1,119 @@
+"""Load the helplines file (fixtures/helplines.yaml) into the database, all or nothing.
+
+A row is found by its slug: loading again brings the file's rows up to date and leaves the rows
+admins added alone. A row the helpline itself confirmed (``confirmed_on``) is left as it is: what
+the helpline told us wins over a public page.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from helplines.models import Helpline
+
+FIELDS = (
+    "kind",
+    "need",
+    "name",
+    "number",
+    "hours",
+    "for_what",
+    "source_title",
+    "source_url",
+    "checked_on",
+    "order",
+)
+REQUIRED = frozenset(FIELDS) - {"need", "order"}
+
+
+class HelplinesError(Exception):
+    """The helplines file cannot be loaded; nothing was written."""
+
+
+@dataclass(frozen=True)
+class HelplinesReport:
+    created: int
+    updated: int
+    kept: int
+
+    def summary_lines(self) -> list[str]:
+        return [
+            f"Helplines: {self.created} added, {self.updated} updated, "
+            f"{self.kept} confirmed by the helpline and left as they are."
+        ]
+
+
+def read_helplines(path: str | Path) -> list[dict]:
+    """The file's entries, checked for shape; raises HelplinesError naming what is wrong."""
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise HelplinesError(f"{path}: cannot be read: {error}") from error
+    entries = document.get("helplines") if isinstance(document, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise HelplinesError(f"{path}: expected a list under 'helplines'")
+    seen = set()
+    for position, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or not entry.get("slug"):
+            raise HelplinesError(f"{path}: entry {position} has no slug")
+        slug = entry["slug"]
+        if slug in seen:
+            raise HelplinesError(f"{path}: {slug} is given twice")
+        seen.add(slug)
+        missing = sorted(name for name in REQUIRED if entry.get(name) in (None, ""))
+        if missing:
+            raise HelplinesError(f"{path}: {slug} has no {', '.join(missing)}")
+        unknown = sorted(set(entry) - set(FIELDS) - {"slug"})
+        if unknown:
+            raise HelplinesError(f"{path}: {slug} has unknown fields: {', '.join(unknown)}")
+        if not isinstance(entry["checked_on"], date):
+            raise HelplinesError(f"{path}: {slug}'s checked_on is not a date (YYYY-MM-DD)")
+    return entries
+
+
+def unsaved_helplines(entries: list[dict]) -> list[Helpline]:
+    """The entries as model instances, not saved: how a page shows them when the database cannot
+    be read."""
+    defaults = {"need": "", "order": 0}
+    return [
+        Helpline(
+            slug=entry["slug"], **{name: entry.get(name, defaults.get(name)) for name in FIELDS}
+        )
+        for entry in entries
+    ]
+
+
+@transaction.atomic
+def load_helplines(path: str | Path) -> HelplinesReport:
+    entries = read_helplines(path)
+    existing = {helpline.slug: helpline for helpline in Helpline.objects.all()}
+    created = updated = kept = 0
+    for fresh in unsaved_helplines(entries):
+        helpline = existing.get(fresh.slug)
+        if helpline is not None and helpline.confirmed_on:
+            kept += 1
+            continue
+        if helpline is None:
+            helpline, created = fresh, created + 1
+        else:
+            for name in FIELDS:
+                setattr(helpline, name, getattr(fresh, name))
+            updated += 1
+        try:
+            helpline.full_clean()
+        except ValidationError as error:
+            raise HelplinesError(f"{fresh.slug}: {_worded(error)}") from error
+        helpline.save()
+    return HelplinesReport(created, updated, kept)
+
+
+def _worded(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(
+            f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()
+        )
+    return " ".join(error.messages)
