@@ -1,5 +1,5 @@
 """The real reference data in a database: Scotland's council areas, every place and postcode, the
-16 services and their contact routes, from the team's shared files and the seed fixture.
+services, their contact routes and the helplines, from the team's shared files and the seed fixture.
 
 The suite's test databases (tests/conftest.py) and `make fuzz`'s (stress/fuzz.py) are filled by
 the same function. Reading and repairing the files takes seconds, so each is read once a process.
@@ -19,6 +19,8 @@ from geography.gazetteer_import import (
     read_gazetteer,
     store_gazetteer,
 )
+from helplines.directory import HELPLINES_FILE
+from helplines.loading import load_helplines
 from services.contacts_import import load_contacts
 from services.seed import load_services
 
@@ -58,8 +60,14 @@ def store_reference_places() -> None:
     store_gazetteer(prepared_places())
 
 
+def load_seed() -> None:
+    """The services, their contact routes and the helplines, as `make data` loads them."""
+    load_services(SEED_FILE)
+    load_contacts(contacts_file())
+    load_helplines(HELPLINES_FILE)
+
+
 def store_reference_data() -> None:
     store_areas(prepared_scotland())
     store_reference_places()
-    load_services(SEED_FILE)
-    load_contacts(contacts_file())
+    load_seed()

@@ -25,16 +25,13 @@ from geography import lookup
 from geography.boundaries import store_areas
 from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
 from servicemap.reference_data import (
-    SEED_FILE,
-    contacts_file,
+    load_seed,
     prepared_scotland,
     store_reference_data,
     store_reference_places,
 )
 from services.catalogue import forget_catalogue
-from services.contacts_import import load_contacts
 from services.models import Service
-from services.seed import load_services
 
 # Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
 # to HTTPS, on whenever DEBUG is off, is tested on its own (tests/test_security.py).
@@ -185,8 +182,7 @@ def reference_data_committed(transactional_db):
     ReferenceKeeping.active = True
     if Service.all_objects.exists():
         # The data of the session's start, not yet flushed: the loaders change nothing.
-        load_services(SEED_FILE)
-        load_contacts(contacts_file())
+        load_seed()
     elif SeedRows.rows is not None:
         _put_back(SeedRows.rows)
     else:
@@ -196,8 +192,7 @@ def reference_data_committed(transactional_db):
             if table not in REFERENCE_TABLES
         ]
         there_before = {table: len(rows) for table, (_, rows) in _table_rows(tables).items()}
-        load_services(SEED_FILE)
-        load_contacts(contacts_file())
+        load_seed()
         written = _table_rows(tables)
         added_to = [
             table for table, count in there_before.items() if len(written[table][1]) != count
