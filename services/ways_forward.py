@@ -44,6 +44,25 @@ class WaysForward:
     # For an age under 18: what the specialist services are, and who protects children.
     under_18: str = ""
     child_protection: str = ""
+    # How many of the helplines, and of the mainstream services, are in sight; the rest are one
+    # tap away, so that the answer's services are not pushed a screen down on a phone.
+    numbers_in_sight: int = 1
+    mainstream_in_sight: int = 0
+
+    @property
+    def in_sight(self) -> tuple[Helpline, ...]:
+        return (
+            *self.helplines[: self.numbers_in_sight],
+            *self.mainstream[: self.mainstream_in_sight],
+        )
+
+    @property
+    def more_numbers(self) -> tuple[Helpline, ...]:
+        return self.helplines[self.numbers_in_sight :]
+
+    @property
+    def more_mainstream(self) -> tuple[Helpline, ...]:
+        return self.mainstream[self.mainstream_in_sight :]
 
 
 def mainstream_needs(needs: frozenset[str]) -> tuple[Need, ...]:
@@ -72,6 +91,10 @@ def ways_forward(
     found, or none working in person in their area for them). ``open_to_younger``: the finder's
     services that take people under 18, with their minimum age (None when none is stated)."""
     mainstream = directory.mainstream_for(mainstream_needs(needs))
+    # In sight: the first urgent number (999), Childline before it for an age under 18, and for
+    # a person left without a service, the mainstream services for the needs they named.
+    named = {NEEDS_FOR_OFFERS[need] for need in needs if need in NEEDS_FOR_OFFERS}
+    asked = [helpline for helpline in mainstream if helpline.need in named]
     if age is not None and age < ADULTHOOD:
         return WaysForward(
             (*directory.under_18, *directory.urgent),
@@ -79,8 +102,15 @@ def ways_forward(
             first=True,
             under_18=under_18_text(open_to_younger),
             child_protection=CHILD_PROTECTION,
+            numbers_in_sight=len(directory.under_18) + 1,
+            mainstream_in_sight=len(asked),
         )
-    return WaysForward(directory.urgent, mainstream, first=without_a_service)
+    return WaysForward(
+        directory.urgent,
+        mainstream,
+        first=without_a_service,
+        mainstream_in_sight=len(asked) if without_a_service else 0,
+    )
 
 
 def ways_forward_for(

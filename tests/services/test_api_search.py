@@ -29,8 +29,9 @@ def test_a_woman_of_25_in_edinburgh_gets_her_services_with_reasons(client):
     first = body["results"][0]
     assert set(first) >= {"slug", "name", "status", "reasons", "available_because", "distance_km"}
     eligible = [r["slug"] for r in body["results"] if r["status"] == "eligible"]
-    # Those she can contact first (Click and NUM have a website), then the nearest.
-    assert eligible == ["click-sacro", "national-ugly-mugs", "sacro-another-way", "wishes"]
+    # Those working in person in Edinburgh first, then those across the UK or remotely; in
+    # each, those she can contact first (Click and NUM have a website), then the nearest.
+    assert eligible == ["sacro-another-way", "wishes", "click-sacro", "national-ugly-mugs"]
     wishes = next(r for r in body["results"] if r["slug"] == "wishes")
     assert wishes["reasons"][0] == "For women aged 18 and over"
     assert wishes["available_because"] == ["covers City of Edinburgh"]

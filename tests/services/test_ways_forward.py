@@ -242,3 +242,35 @@ def test_an_area_page_with_no_service_in_person_says_what_to_do_now(client, slug
     assert ('<h2 id="ways-forward-title">What you can do now</h2>' in page) is shown
     assert ('<h2 id="ways-forward-title">Other help</h2>' in page) is not shown
     assert 'href="tel:999"' in page
+
+
+@pytest.mark.parametrize(
+    ("age", "needs", "without_a_service", "in_sight"),
+    [
+        (15, (), True, ["0800 1111", "999"]),
+        (16, ("sexual_health",), False, ["0800 1111", "999", "0800 22 44 88"]),
+        (None, ("sexual_health",), True, ["999", "0800 22 44 88"]),
+        (None, ("drugs_alcohol", "counselling"), True, ["999", "0800 83 85 87", "0808 801 0609"]),
+        (None, ("drugs_alcohol",), False, ["999"]),
+        (30, (), True, ["999"]),
+    ],
+    ids=[
+        "15: Childline, then 999",
+        "16 asking for sexual health: its clinic too",
+        "nothing to use, asking for sexual health: its clinic",
+        "nothing to use, asking for two: both",
+        "services to use: 999 alone",
+        "nothing to use, no need named: 999 alone",
+    ],
+)
+def test_the_most_fitting_numbers_are_in_sight_and_the_rest_one_tap_away(
+    age, needs, without_a_service, in_sight
+):
+    shown = ways_forward(DIRECTORY, age, frozenset(needs), without_a_service, ROAM)
+
+    assert [helpline.number for helpline in shown.in_sight] == in_sight
+    # Nothing is lost: in sight and one tap away, every number is there once.
+    everything = [*shown.in_sight, *shown.more_numbers, *shown.more_mainstream]
+    assert sorted(h.slug for h in everything) == sorted(
+        h.slug for h in (*shown.helplines, *shown.mainstream)
+    )
