@@ -138,7 +138,15 @@ SHOW = (
             True,
             True,
         ),
+        (
+            {"area": GLASGOW, "age": "16", "gender": "woman"},
+            f"4 specialist services work in person in Glasgow City, but going by your answers "
+            f"none of them is for you. {SHOW}",
+            True,
+            True,
+        ),
         ({"area": EDINBURGH, "age": "18", "gender": "woman"}, "", False, False),
+        ({"area": EDINBURGH, "gender": "woman", "remote_only": "on"}, "", False, False),
         (
             {"area": ORKNEY, "gender": "man", "needs": "sexual_health"},
             "No specialist service works in person in Orkney Islands.",
@@ -157,7 +165,9 @@ SHOW = (
     ids=[
         "a man of 17 in Glasgow",
         "a girl of 15 in Edinburgh",
+        "a girl of 16 in Glasgow",
         "a woman of 18 in Edinburgh",
+        "a woman in Edinburgh asking for remote support only",
         "a man in Orkney asking for sexual health help",
         "a woman of 30 in Fife",
         "a trafficked woman in Aberdeen",
