@@ -3,16 +3,19 @@
 from django import template
 from django.urls import reverse
 
-from helplines.directory import current_directory
+from helplines.directory import current_directory, file_directory
 from servicemap.page_links import link_from
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/urgent_help.html")
-def urgent_help() -> dict:
-    """The national urgent help numbers, as a section headed "Urgent help"."""
-    return {"helplines": current_directory().urgent}
+def urgent_help(without_database: bool = False) -> dict:
+    """The national urgent help numbers, as a section headed "Urgent help". An error page asks
+    for them ``without_database``: it may be answering because the database failed, so it shows
+    the helplines file's."""
+    directory = file_directory() if without_database else current_directory()
+    return {"helplines": directory.urgent}
 
 
 # The footer's links, in order: (URL name, words).
