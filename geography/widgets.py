@@ -18,6 +18,8 @@ class GeoJSONMapWidget(LeafletAdminWidget):
     """
 
     template_name = "geography/widgets/admin_map.html"
+    # The name of a field in the same form whose postcode or place name can place the point.
+    place_from_field = ""
 
     @property
     def media(self):
@@ -43,9 +45,17 @@ class GeoJSONMapWidget(LeafletAdminWidget):
             "retina": static("leaflet/images/marker-icon-2x.png"),
             "shadow": static("leaflet/images/marker-shadow.png"),
         }
+        if self.place_from_field:
+            context["place_from_field"] = self.place_from_field
+            context["locate_url"] = reverse("admin:geography_place_locate")
         return context
 
 
 class MapAdminMixin(LeafletGeoAdminMixin):
     widget = GeoJSONMapWidget
     map_template = GeoJSONMapWidget.template_name
+    place_from_field = ""
+
+    def _get_map_widget(self, db_field, widget):
+        base = super()._get_map_widget(db_field, widget)
+        return type(base.__name__, (base,), {"place_from_field": self.place_from_field})

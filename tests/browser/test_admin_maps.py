@@ -1,5 +1,5 @@
-"""Admin's map fields in a real browser: council areas under every map, and the marker tool in a
-location added to a new service."""
+"""Admin's map fields in a real browser: council areas under every map, the marker tool in a
+location added to a new service, and a point placed from a typed postcode."""
 
 import json
 import re
@@ -54,6 +54,11 @@ def new_location(laptop, signed_in_admin) -> Locator:
     return add_a_location(laptop, "Leith base")
 
 
+def type_and_place(row: Locator, text: str) -> None:
+    row.get_by_label("Postcode:").fill(text)
+    row.get_by_role("button", name="Place from postcode").click()
+
+
 def point_of(row: Locator) -> dict:
     return json.loads(row.locator("textarea.django-leaflet-raw-textarea").input_value())
 
@@ -98,6 +103,42 @@ def test_a_second_added_location_gets_its_own_working_map(laptop, traffic, signe
     # The hidden template row is never started, so "Add another" clones a clean copy.
     expect(laptop.locator(".empty-form .leaflet-container")).to_have_count(0)
     assert traffic.console_errors == []
+
+
+def test_a_typed_postcode_places_the_point_and_the_saved_location_keeps_it(
+    laptop, traffic, new_location
+):
+    row = new_location
+
+    type_and_place(row, "eh6 5ab")
+
+    expect(row.get_by_role("status")).to_have_text("Using postcode EH6 5AB. In City of Edinburgh.")
+    expect(row.locator(".leaflet-marker-icon")).to_have_count(1)
+    row.locator(".admin-map").evaluate("map => map.scrollIntoView({block: 'center'})")
+    laptop.screenshot(path=SHOTS / "admin-location-map-from-postcode-1280.png")
+    row.locator(".admin-map").screenshot(path=SHOTS / "admin-location-map-widget-1280.png")
+    save(laptop)
+    location = Location.all_objects.get(service__name="Leith drop-in", name="Leith base")
+    # EH6 5AB is at -3.18487, 55.96621 in the postcode file: the stored point is that place,
+    # to the six decimals (about 10 cm) that the map widget keeps.
+    assert location.point["coordinates"] == pytest.approx([-3.18487, 55.96621], abs=1e-6)
+    assert location.council_area.name == "City of Edinburgh"
+    assert traffic.requests_elsewhere() == []
+
+
+def test_an_ambiguous_place_name_offers_its_namesakes_to_choose_from(new_location):
+    row = new_location
+
+    type_and_place(row, "Newton")
+
+    expect(row.get_by_role("status")).to_contain_text("More than one place in Scotland")
+    assert row.locator("textarea.django-leaflet-raw-textarea").input_value() == ""
+    row.get_by_role("button", name="Newton, near Wick, Highland").click()
+    expect(row.get_by_role("status")).to_have_text(
+        "Using Newton, near Wick, Highland. In Highland."
+    )
+    lon, lat = point_of(row)["coordinates"]
+    assert (round(lon), round(lat)) == (-3, 58)
 
 
 def test_a_location_map_shows_the_council_areas(laptop, traffic, signed_in_admin):
