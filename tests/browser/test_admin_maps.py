@@ -102,6 +102,9 @@ def test_a_second_added_location_gets_its_own_working_map(laptop, traffic, signe
     assert first.locator("textarea.django-leaflet-raw-textarea").input_value() == ""
     # The hidden template row is never started, so "Add another" clones a clean copy.
     expect(laptop.locator(".empty-form .leaflet-container")).to_have_count(0)
+    # The coverage map and both location maps draw the areas from one request.
+    shapes = [url for url in traffic.requests if url.endswith(reverse("area-shapes"))]
+    assert len(shapes) == 1
     assert traffic.console_errors == []
 
 
