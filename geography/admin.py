@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.db.models import F
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from geography.admin_views import locate_place_or_postcode
 from geography.boundaries import DEFAULT_DISPLAY_TOLERANCE, derived_fields, single_area_display
 from geography.models import AreaNote, CouncilArea, Place, Postcode, PostcodeDistrict
 from geography.places import parse_postcode
@@ -86,6 +88,12 @@ class PlaceAdmin(ImportedDataAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(council_area_name=F("council_area__name"))
+
+    def get_urls(self):
+        # For the map widgets' "Place from postcode": any signed-in staff member who can edit a
+        # location may ask, whatever their permissions on the gazetteer itself.
+        locate = self.admin_site.admin_view(locate_place_or_postcode)
+        return [path("locate/", locate, name="geography_place_locate"), *super().get_urls()]
 
     @admin.display(description="council area", ordering="council_area__name")
     def council_area_name(self, place) -> str:

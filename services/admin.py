@@ -84,6 +84,7 @@ class LocationInline(MapAdminMixin, admin.StackedInline):
         "accessibility",
     )
     autocomplete_fields = ("council_area",)
+    place_from_field = "postcode"
 
 
 class ContactRouteInline(admin.TabularInline):
@@ -295,6 +296,7 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("service", "council_area")
     search_fields = ("name", "address", "postcode", "service__name")
     autocomplete_fields = ("service", "council_area")
+    place_from_field = "postcode"
 
 
 def report_marked(

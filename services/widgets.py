@@ -9,7 +9,7 @@ class CoverageMapWidget(forms.CheckboxSelectMultiple):
 
     class Media:
         css = {"all": ["leaflet/leaflet.css", "geography/area_map_admin.css"]}
-        js = ["leaflet/leaflet.js", "geography/area_map.js"]
+        js = ["leaflet/leaflet.js", "geography/area_shapes.js", "geography/area_map.js"]
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

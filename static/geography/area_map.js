@@ -4,16 +4,12 @@
 (function () {
   "use strict";
 
+  var areas = window.councilAreaShapes;
+
   function styleFor(ticked) {
     return ticked
       ? { color: "#0065bd", weight: 2, fillColor: "#0065bd", fillOpacity: 0.5 }
-      : { color: "#7a8591", weight: 1, fillColor: "#f0f4f8", fillOpacity: 0.6 };
-  }
-
-  // Area names come from imported boundary files: Leaflet puts a string into a tooltip as HTML,
-  // so each goes in as a text node, which is only ever text.
-  function asText(text) {
-    return function () { return document.createTextNode(text); };
+      : areas.outline;
   }
 
   function checkboxes(container) {
@@ -27,8 +23,7 @@
 
   function start(container) {
     var boxes = checkboxes(container);
-    fetch(container.getAttribute("data-shapes-url"))
-      .then(function (response) { return response.json(); })
+    areas.load(container.getAttribute("data-shapes-url"))
       .then(function (shapes) {
         container.hidden = false;
         var map = L.map(container, { attributionControl: false, minZoom: 5, maxZoom: 12 });
@@ -39,7 +34,7 @@
           },
           onEachFeature: function (feature, layer) {
             var box = boxes[feature.properties.code];
-            layer.bindTooltip(asText(feature.properties.name), { sticky: true });
+            layer.bindTooltip(areas.nameOf(feature), { sticky: true });
             if (!box) { return; }
             layer.on("click", function () {
               box.checked = !box.checked;

@@ -1,4 +1,4 @@
-"""Admin's map widgets run under the Content-Security-Policy, by nonce, with nothing refused."""
+"""Admin's map widgets run under the Content-Security-Policy with nothing refused."""
 
 import pytest
 from django.urls import reverse
