@@ -9,7 +9,7 @@ from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, availability, coverage
 from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
-from services.search import FURTHER_AWAY_LIMIT, Result, SearchOutcome, SearchQuery
+from services.search import FURTHER_AWAY_LIMIT, Placing, Result, SearchOutcome, SearchQuery
 
 
 def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
@@ -17,6 +17,8 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     point = query.point or label_point(query.area)
     results = []
     further = []
+    # Only a person who gave their area, wanting more than remote support, is told where.
+    placed = query.located and area is not None and not query.remote_only
     usable_reaches = []
     all_reaches = []
     for service in services if services is not None else published_services().in_finder():
@@ -32,14 +34,28 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
         usable = verdict.status is not Status.NOT_ELIGIBLE
         if not where.reachable:
             # Somewhere else, in person: a place the person could travel to.
-            could_travel = query.located and area is not None and not query.remote_only
-            if could_travel and usable and reach.bases:
+            if placed and usable and reach.bases:
                 distance = nearest_base_km(reach, point)
-                further.append(Result(Entry.of(service), verdict, coverage(reach), distance))
+                further.append(
+                    Result(
+                        Entry.of(service),
+                        verdict,
+                        coverage(reach),
+                        distance,
+                        placing=Placing.FURTHER_AWAY,
+                    )
+                )
             continue
         if not usable and not query.include_not_eligible:
             continue
-        results.append(Result(Entry.of(service), verdict, where, nearest_base_km(reach, point)))
+        placing = None
+        if placed:
+            placing = Placing.HERE if area.code in reach.area_codes else Placing.WIDER
+        results.append(
+            Result(
+                Entry.of(service), verdict, where, nearest_base_km(reach, point), placing=placing
+            )
+        )
     results.sort(key=_ranking)
     further.sort(key=lambda result: (result.distance_km, result.service.name.lower()))
     return SearchOutcome(
@@ -81,7 +97,8 @@ def _counts_by_area(reaches, remote_only: bool) -> dict:
 def _ranking(result: Result) -> tuple:
     distance = result.distance_km if result.distance_km is not None else float("inf")
     no_route = not result.service.public_contacts
-    return (result.status.rank, no_route, distance, result.service.name.lower())
+    elsewhere = result.placing is Placing.WIDER
+    return (elsewhere, result.status.rank, no_route, distance, result.service.name.lower())
 
 
 def nearest_base_km(reach: Reach, point: Point | None) -> float | None:

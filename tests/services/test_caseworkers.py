@@ -46,10 +46,10 @@ def test_a_caseworker_sees_not_eligible_services_with_reasons_and_the_public_doe
     client.logout()
     public_page = text_of(client.post(reverse("finder"), as_sent_by_the_page(CLIENT_ANSWERS)))
 
-    assert "Services that are not for you" in caseworker_page
+    assert "Not for you" in caseworker_page
     assert "Only for people aged 18 and over" in caseworker_page
     assert "Only for women" in caseworker_page
-    assert "Services that are not for you" not in public_page
+    assert "Not for you" not in public_page
     assert "Roam" in public_page
     assert "Only for women" not in public_page
 

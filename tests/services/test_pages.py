@@ -82,9 +82,10 @@ def test_a_woman_of_25_in_edinburgh_gets_her_list_without_javascript(client):
     assert "no-store" in response["Cache-Control"]
     page = text_of(response)
     assert "7 services found for City of Edinburgh" in page
-    assert "Services for you" in page
-    assert "Services that may be for you: check with them" in page
-    assert "WISHES" in page
+    assert page.index("Working in person in City of Edinburgh") < page.index("WISHES")
+    assert page.index("WISHES") < page.index("Across Scotland, the UK, or by phone and online")
+    assert "For you" in page
+    assert "Check with them" in page
     assert "For women aged 18 and over" in page
     assert "covers City of Edinburgh" in page
     assert "Roam" not in page

@@ -28,7 +28,7 @@ from services.models import (
     Service,
     WaitingList,
 )
-from services.search import SearchQuery, search
+from services.search import Placing, SearchQuery, search
 
 pytestmark = pytest.mark.django_db
 
@@ -145,12 +145,14 @@ def test_the_search_lists_and_ranks_services_by_each_one_s_own_verdict(crowd, pe
 
 
 def ranking(result) -> tuple:
-    """The documented order: for you, then check with them, then not for you; within each, the
+    """The documented order: for a person who gave their area, those working in person there
+    before the others; then for you, then check with them, then not for you; within each, the
     services a person can contact before those we hold no route for; nearest first within
     those, services without a base last; then by name."""
     distance = math.inf if result.distance_km is None else result.distance_km
     no_route = not result.service.public_contacts
-    return (result.status.rank, no_route, distance, result.service.name.lower())
+    elsewhere = result.placing is Placing.WIDER
+    return (elsewhere, result.status.rank, no_route, distance, result.service.name.lower())
 
 
 @settings(max_examples=40, deadline=None)
@@ -162,7 +164,7 @@ def ranking(result) -> tuple:
     include_not_eligible=st.booleans(),
     limit=st.integers(min_value=1, max_value=16),
 )
-def test_results_come_in_one_order_by_verdict_then_route_then_distance_then_name(
+def test_results_come_in_one_order_by_place_then_verdict_then_route_then_distance_then_name(
     person, lon, lat, area_code, include_not_eligible, limit
 ):
     query = SearchQuery(

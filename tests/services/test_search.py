@@ -8,7 +8,7 @@ from geography.models import CouncilArea
 from services.catalogue import current_catalogue, forget_catalogue
 from services.eligibility import Gender, Person, Status
 from services.models import ContactRoute, Location, Service
-from services.search import SearchQuery, location_message, search
+from services.search import Placing, SearchQuery, location_message, search
 from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
@@ -31,15 +31,17 @@ def test_a_woman_of_25_in_edinburgh_sees_the_services_for_her_nearest_first():
         )
     )
 
-    # Within each verdict, those she can contact first (Click, NUM, TARA and You My Sister have a
-    # route; Sacro - Another Way, WISHES and Leith none yet), then the nearest.
+    # Those working in person in Edinburgh first; within each group, by verdict, then those she
+    # can contact first (Click, NUM, TARA and You My Sister have a route; Sacro - Another Way,
+    # WISHES and Leith none yet), then the nearest.
     assert slugs(outcome, Status.ELIGIBLE) == [
-        "click-sacro",
-        "national-ugly-mugs",
         "sacro-another-way",
         "wishes",
+        "click-sacro",
+        "national-ugly-mugs",
     ]
-    assert slugs(outcome, Status.UNCLEAR) == ["tara", "you-my-sister", "leith-partnership"]
+    assert slugs(outcome, Status.UNCLEAR) == ["leith-partnership", "tara", "you-my-sister"]
+    assert [r.placing for r in outcome.results] == [Placing.HERE] * 3 + [Placing.WIDER] * 4
     assert "roam" not in slugs(outcome)
     wishes = next(r for r in outcome.results if r.service.slug == "wishes")
     assert wishes.availability.because == ("covers City of Edinburgh",)

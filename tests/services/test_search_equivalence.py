@@ -21,7 +21,7 @@ from services.models import (
     Service,
     WaitingList,
 )
-from services.search import SearchQuery, search
+from services.search import Placing, SearchQuery, search
 from tests.services.reference_search import reference_search
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +102,7 @@ def outcome_summary(outcome):
         [
             (
                 r.service.slug,
+                r.placing,
                 r.status,
                 r.verdict.reasons,
                 r.availability.because,
@@ -115,7 +116,7 @@ def outcome_summary(outcome):
         outcome.in_person_here,
         outcome.in_person_for_them,
         [
-            (r.service.slug, r.status, r.availability.because, round(r.distance_km, 6))
+            (r.service.slug, r.placing, r.status, r.availability.because, round(r.distance_km, 6))
             for r in outcome.further_away
         ],
     )
@@ -155,6 +156,7 @@ def fast_and_plain_searches_agree(persons: list[Person], places: list[dict]) -> 
     services = list(published_services().in_finder())
     compared = 0
     verdicts = set()
+    placings = set()
     for person in persons:
         for place, remote_only, include, limit in itertools.product(
             places, (False, True), (False, True), (None, 3)
@@ -169,8 +171,10 @@ def fast_and_plain_searches_agree(persons: list[Person], places: list[dict]) -> 
             expected = outcome_summary(reference_search(query, services))
             assert outcome_summary(search(query)) == expected, query
             compared += 1
-            verdicts.update(status for _, status, *_ in expected[0])
+            verdicts.update(status for _, _, status, *_ in expected[0])
+            placings.update(placing for _, placing, *_ in expected[0])
     assert verdicts == set(Status)
+    assert placings == {None, Placing.HERE, Placing.WIDER}
     return compared
 
 
