@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from servicemap.content_security import tile_server_source
@@ -257,13 +257,12 @@ OUTBOUND_TIMEOUT_SECONDS = float(os.environ.get("OUTBOUND_TIMEOUT_SECONDS", "60"
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
 # Pages load only this site's own files: no inline code, no other host (map tiles excepted, when a
-# tile server is configured). Admin's map widgets need inline scripts: django-leaflet gives each a
-# nonce, and NONCE adds it to the header only on a response that used one, so public pages never
-# carry a nonce.
+# tile server is configured). Admin's map widgets too are started by a static script
+# (geography/admin_map.js), so no page needs a nonce.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF],
         "img-src": [SELF, "data:", *([tile_server_source(MAP_TILE_URL)] if MAP_TILE_URL else [])],
         "connect-src": [SELF],
         "object-src": [NONE],

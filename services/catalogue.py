@@ -84,6 +84,17 @@ def public_bases(service: Service) -> list[Base]:
     return bases
 
 
+def areas_of_bases_without_address(service: Service) -> list[CouncilArea]:
+    """The council areas of a service's public bases known only by their area, by name: what the
+    page says it is based in and the map outlines, never a pin."""
+    areas = {
+        location.council_area.code: location.council_area
+        for location in service.public_locations
+        if not location.point and location.council_area is not None
+    }
+    return sorted(areas.values(), key=lambda area: area.name)
+
+
 def known_distance_km(service: Service, person_point: Point | None) -> float | None:
     """How far the service is from the person, only as far as we know it: to its nearest base
     with an address, from a point the person gave (a place, a postcode, the map, their device).

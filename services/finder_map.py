@@ -7,7 +7,7 @@ very outcome the list shows; ``/api/v1/search`` stays for outside callers.
 """
 
 from geography.models import CouncilArea
-from services.catalogue import public_bases
+from services.catalogue import areas_of_bases_without_address, public_bases
 from services.search import Result, SearchOutcome, SearchQuery, search
 
 
@@ -26,11 +26,6 @@ def map_data(outcome: SearchOutcome, area: CouncilArea | None) -> dict:
 
 
 def _drawn(result: Result) -> dict:
-    area_only = {
-        location.council_area.code
-        for location in result.service.public_locations
-        if not location.point and location.council_area is not None
-    }
     return {
         "slug": result.service.slug,
         "name": result.service.name,
@@ -41,7 +36,9 @@ def _drawn(result: Result) -> dict:
             for base in public_bases(result.service)
             if not base.approximate
         ],
-        "based_in_areas": sorted(area_only),
+        "based_in_areas": sorted(
+            area.code for area in areas_of_bases_without_address(result.service)
+        ),
     }
 
 

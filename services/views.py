@@ -80,7 +80,6 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 location_message=location_message(outcome, located),
                 located_area=located.area if located else None,
                 place_choices=located.choices if located else (),
-                person_point=located.point if located else None,
                 groups=answer_groups(outcome.results, located.area if located else None),
                 further_away=[
                     {"result": result, "travel": travel_costs(result.service.travel_costs_covered)}

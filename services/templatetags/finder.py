@@ -8,7 +8,7 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from services.catalogue import known_distance_km
+from services.catalogue import areas_of_bases_without_address
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -38,9 +38,7 @@ TAG_CLASSES = {
 
 
 @register.inclusion_tag("services/includes/result.html")
-def result_card(result: Result, person_point=None, show_verdict: bool = True) -> dict:
-    """``person_point``: where the person said they are (a postcode, a place, the map, their
-    device), or None when they gave no point of their own."""
+def result_card(result: Result, show_verdict: bool = True) -> dict:
     service = result.service
     return {
         "result": result,
@@ -50,26 +48,19 @@ def result_card(result: Result, person_point=None, show_verdict: bool = True) ->
         "tag_class": TAG_CLASSES[result.status],
         "reasons": result.verdict.reasons,
         "because": result.availability.because,
-        "distance": how_far(service, person_point),
+        "distance": how_far(result),
         **service_facts(service),
     }
 
 
-def how_far(service: Service, person_point) -> str:
+def how_far(result: Result) -> str:
     """How far the service is from the person, only as far as we know it: to a base with an
-    address's point, from the person's own point. A base known only by its council area is said
-    to be in that area, never a number of km from its middle; a service with no base (phone,
-    online) says nothing."""
-    km = known_distance_km(service, person_point)
-    if km is not None:
-        return f"About {km:.0f} km away"
-    areas = sorted(
-        {
-            location.council_area.name
-            for location in service.public_locations
-            if not location.point and location.council_area is not None
-        }
-    )
+    address's point, from the person's own point (the search's known distance). A base known only
+    by its council area is said to be in that area, never a number of km from its middle; a
+    service with no base (phone, online) says nothing."""
+    if result.known_distance_km is not None:
+        return f"About {result.known_distance_km:.0f} km away"
+    areas = [area.name for area in areas_of_bases_without_address(result.service)]
     return f"Based in {listed(areas)}" if areas else ""
 
 

@@ -121,8 +121,9 @@ def test_a_17_year_old_man_sees_roam_as_unclear_and_the_adult_services_when_he_a
     expect(leith).to_contain_text("Not for you")
     expect(leith).to_contain_text("Only for people aged 18 and over")
     expect(
-        results(page).get_by_role("heading", name="Services that are not for you")
+        results(page).get_by_role("heading", name="Working in person in City of Edinburgh")
     ).to_be_visible()
+    expect(results(page).locator(".ds_tag", has_text="Not for you").first).to_be_visible()
 
 
 def test_someone_in_shetland_who_wants_remote_support_gets_the_remote_services(page):
