@@ -42,7 +42,10 @@ def main() -> None:
         **os.environ,
         # The test database is then SQLite in memory, copied into each mutant's run.
         "DATABASE_URL": "sqlite:///" + str(ROOT / "mutants" / "unused.sqlite3"),
-        "SHARED_DATA": os.environ.get("SHARED_DATA", str(ROOT.parent / "shared" / "data")),
+        # Absolute: the tests run in mutants/, where make's relative ../shared/data is wrong.
+        "SHARED_DATA": str(
+            Path(os.environ.get("SHARED_DATA", ROOT.parent / "shared" / "data")).resolve()
+        ),
     }
     load_before = os.getloadavg()
     started = time.monotonic()
