@@ -31,9 +31,9 @@ def test_a_girl_of_15_with_no_service_sees_childline_and_urgent_help_under_the_h
     under_18 = ways_forward.get_by_text("are for adults aged 18 and over")
     childline = ways_forward.locator('a[href="tel:08001111"]')
     expect(childline).to_be_visible()
-    # Measured once the page's styles have loaded (seen once on PostgreSQL: measured before, the
-    # box was 1,590 px below the heading), from the heading, not after a scroll (which the landing at #answer can race): with
-    # the heading at the top of the screen, both are on it.
+    # Measured once the page has loaded (seen once on PostgreSQL: measured before, the box was
+    # 1,590 px below the heading), and from the heading, not after a scroll (which the landing at
+    # #answer can race): with the heading at the top of the screen, both are on it.
     page.wait_for_load_state("load")
     top = heading.bounding_box()["y"]
     for shown in (under_18, childline):

@@ -68,6 +68,9 @@ def test_the_groups_and_their_order_for_real_situations(client, answers, groups,
     by_key = grouped(body)
 
     assert list(by_key) == groups
+    headings = {group["key"]: group["heading"] for group in body["groups"]}
+    if "unclear" in headings:
+        assert headings["unclear"] == "Services that may be for you: check with them"
     for key, slug in firsts.items():
         assert by_key[key][0] == slug
     # The groups hold every service of the answer once, in the answer's own order.
