@@ -213,8 +213,12 @@ def test_each_verdict_and_waiting_list_and_map_shade_is_said_in_words(page):
     choose(page, "Also show services that are not for me, and why")
     find(page)
 
+    # The answer has come (the list is replaced by the script, so wait for it) with all three.
+    expect(results_heading(page)).to_contain_text("found for City of Edinburgh")
     cards = results(page).locator(".finder-result")
-    # Every card carries its verdict's words, not only the tag's colour; all three are there.
+    for status in Status:
+        expect(cards.locator(".ds_tag", has_text=status.label).first).to_be_visible()
+    # Every card carries its verdict's words, not only the tag's colour.
     expect(cards.locator(".ds_tag")).to_have_count(cards.count())
     assert set(cards.locator(".ds_tag").all_inner_texts()) == {status.label for status in Status}
     expect(cards.locator("dt", has_text="Waiting")).to_have_count(cards.count())
