@@ -1,4 +1,8 @@
-"""The helplines as pages show them: one query a page, in the order admins gave.
+"""The helplines as pages show them, in the order admins gave.
+
+Every answer of the finder ends in them, so a process keeps what it read for
+HELPLINES_CHECK_SECONDS rather than asking the database on every search: a save in this process
+forgets it at once (signals), and other processes see an edit within that time.
 
 A page served while the database cannot be read (an error page in an outage), or a database the
 helplines file was never loaded into, shows the numbers of the helplines file instead: no page is
@@ -6,6 +10,7 @@ ever without the urgent numbers.
 """
 
 import functools
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -37,13 +42,29 @@ class Directory:
         )
 
 
+class _Kept:
+    # (when it was read, by time.monotonic(); what was read), or None.
+    read: tuple[float, Directory] | None = None
+
+
 def current_directory() -> Directory:
+    kept = _Kept.read
+    if kept is not None and time.monotonic() - kept[0] < settings.HELPLINES_CHECK_SECONDS:
+        return kept[1]
     try:
-        helplines = list(Helpline.objects.all())
+        directory = Directory.of(Helpline.objects.all())
     except DatabaseError:
-        helplines = []
-    directory = Directory.of(helplines)
-    return directory if directory.urgent else file_directory()
+        # Not kept: the next page asks the database again, so it shows admins' rows once it is back.
+        return file_directory()
+    if not directory.urgent:
+        directory = file_directory()
+    _Kept.read = (time.monotonic(), directory)
+    return directory
+
+
+def forget_directory(**kwargs) -> None:
+    """Read the helplines again on the next page (connected to Helpline's saves and deletes)."""
+    _Kept.read = None
 
 
 @functools.cache

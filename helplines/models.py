@@ -86,9 +86,6 @@ class Helpline(models.Model):
             raise ValidationError({"need": "Say what this mainstream service helps with."})
         if self.kind != Kind.MAINSTREAM and self.need:
             raise ValidationError({"need": "Only a mainstream service has a need."})
-        if self.confirmed_on and self.checked_on and self.confirmed_on > self.checked_on:
-            # Confirmed facts were necessarily checked then too.
-            self.checked_on = self.confirmed_on
 
     @property
     def dial(self) -> str:

@@ -248,6 +248,9 @@ BOUNDARY_VERSION_CHECK_SECONDS = float(os.environ.get("BOUNDARY_VERSION_CHECK_SE
 
 # How often a process checks whether services changed in another process (see catalogue.py).
 CATALOGUE_VERSION_CHECK_SECONDS = float(os.environ.get("CATALOGUE_VERSION_CHECK_SECONDS", "5"))
+# How long a process shows the helplines it read before reading them again (helplines/directory.py):
+# an admin's edit reaches every page within this time, and a search asks no query for them.
+HELPLINES_CHECK_SECONDS = float(os.environ.get("HELPLINES_CHECK_SECONDS", "60"))
 
 # Every outbound HTTP request (boundary and data downloads) gives up after this many seconds.
 OUTBOUND_TIMEOUT_SECONDS = float(os.environ.get("OUTBOUND_TIMEOUT_SECONDS", "60"))

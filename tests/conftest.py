@@ -211,6 +211,7 @@ def caches_follow_each_test(settings):
     # no catalogue, as the one built in the last test may hold its rolled-back changes.
     settings.BOUNDARY_VERSION_CHECK_SECONDS = 0
     settings.CATALOGUE_VERSION_CHECK_SECONDS = 0
+    settings.HELPLINES_CHECK_SECONDS = 0
     forget_catalogue()
     # A test that faked the clock may leave a check time still in the future of the real one,
     # which no interval makes due: the next test would read its areas as they were.

@@ -12,7 +12,12 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 
-from helplines.directory import HELPLINES_FILE, current_directory, file_directory
+from helplines.directory import (
+    HELPLINES_FILE,
+    current_directory,
+    file_directory,
+    forget_directory,
+)
 from helplines.loading import HelplinesError, load_helplines, read_helplines
 from helplines.models import Helpline, Kind, Need
 from tests.finder_forms import as_sent_by_the_page
@@ -177,3 +182,17 @@ def test_with_no_urgent_numbers_in_the_database_the_file_s_are_shown(client):
     page = client.get(reverse("staying-safe")).content.decode()
 
     assert 'href="tel:999"' in page
+
+
+def test_a_search_asks_no_query_for_the_helplines_it_read_lately_and_a_save_is_seen_at_once(
+    client, settings, django_assert_num_queries
+):
+    settings.HELPLINES_CHECK_SECONDS = 60
+    forget_directory()
+    first = current_directory()
+
+    with django_assert_num_queries(0):
+        assert current_directory() is first
+    Helpline.objects.filter(slug="samaritans").get().save()  # an admin's save, through the model
+    with django_assert_num_queries(1):
+        assert current_directory() is not first
