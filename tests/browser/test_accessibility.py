@@ -30,6 +30,15 @@ SIZE_IDS = [f"{width}x{height}" for width, height in SCREEN_SIZES]
 
 def axe_violations(page: Page) -> list[dict]:
     """What axe-core finds wrong with the page as it is now, against WCAG_TAGS."""
+    # The design system's buttons fade between colours for 0.2 s: just after focus leaves the
+    # Find support button its text is neither dark nor white, and axe would judge that blend.
+    # People read the settled page, so axe waits for every running transition to end.
+    # A transition that is cancelled (its element replaced) rejects: that is settled too.
+    page.evaluate(
+        "Promise.all(document.getAnimations()"
+        ".filter(running => running instanceof CSSTransition)"
+        ".map(running => running.finished.catch(() => null)))"
+    )
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SCRIPT.read_text())
     return page.evaluate(
