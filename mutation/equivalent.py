@@ -8,7 +8,7 @@ forget settings) are not mutated at all: they carry mutmut's `# pragma: no mutat
 reason in a comment beside them (mutation/README.md, "Lines left alone").
 """
 
-_NO_ROUTE = "[not entry.service.public_contacts for entry in self.entries],"
+_NO_ROUTE = "[not entry.contactable for entry in self.entries],"
 EQUIVALENT: list[dict[str, str]] = [
     *(
         {

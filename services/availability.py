@@ -14,14 +14,14 @@ from services.wording import listed
 Point = tuple[float, float]  # (longitude, latitude)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AreaRef:
     code: str
     name: str
     country: str = Country.SCOTLAND
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reach:
     """Where a service works and how it can be reached from afar."""
 

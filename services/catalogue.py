@@ -1,35 +1,41 @@
 """The published services still running (a closed one keeps its page but leaves the search),
-loaded and compiled once per data version for fast searches.
+compiled once per data version for fast searches.
 
-Loading and compiling every service takes six queries and, at ten thousand services, a good
-fraction of a second; a search must take milliseconds. So each server process keeps the compiled
-catalogue in memory and rebuilds it only when the data changes: at once when this process changes
-it, and within CATALOGUE_VERSION_CHECK_SECONDS when another process does, found by reading one row
-(``CatalogueVersion``), not by reloading the services (see catalogue_version.py).
+A search must take milliseconds at ten thousand services, so each server process keeps the
+compiled catalogue in memory and rebuilds it only when the data changes: at once when this
+process changes it, and within CATALOGUE_VERSION_CHECK_SECONDS when another process does, found
+by reading one row (``CatalogueVersion``), not by reloading the services (see
+catalogue_version.py).
 
-The catalogue holds what searches ask of every service, indexed the ways they ask: services with
-the same eligibility rules form a group (a search judges each group once), each council area
-knows which services list it, and a matrix says which areas each group's services reach.
+The catalogue holds what searches ask of every service, read from the database as plain rows
+(one query per table, no model instances) and indexed the ways searches ask: services with the
+same eligibility rules form a group (a search judges each group once), each council area knows
+which services list it, and each base is a point on the sphere. What a person reads about a
+listed service (its card) is loaded the first time a search lists it and kept for the
+CARDS_KEPT most recently listed, so the memory a process holds does not grow with the number of
+services it could list.
 """
 
 import functools
-import gc
 import json
 import threading
 import time
 import uuid
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.db.models.fields.json import KT
 
 from geography.distance import great_circle_km, unit_vectors
 from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, ways_of_reaching
 from services.catalogue_version import changes_in_this_process
-from services.eligibility import RuleColumns, ServiceRules
+from services.eligibility import RULE_FIELDS, RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
 
 
@@ -60,7 +66,7 @@ def published_services() -> QuerySet[Service]:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Base:
     """A public base of a service, placed on the map."""
 
@@ -72,37 +78,36 @@ class Base:
     approximate: bool
 
 
+def base_at(name: str, point: Point | None, area_point: Point | None) -> Base | None:
+    """A base at its own point, else at its council area's (approximate), else nowhere."""
+    if point is not None:
+        return Base(name, *point, approximate=False)
+    if area_point is not None:
+        return Base(name, *area_point, approximate=True)
+    return None
+
+
 def public_bases(service: Service) -> list[Base]:
     """The public bases of a service loaded by :func:`published_services`."""
-    bases = []
-    for location in service.public_locations:
-        if location.point:
-            lon, lat = location.point["coordinates"][:2]
-            bases.append(Base(location.name, lon, lat, approximate=False))
-        elif (point := label_point(location.council_area)) is not None:
-            bases.append(Base(location.name, *point, approximate=True))
-    return bases
-
-
-def areas_of_bases_without_address(service: Service) -> list[CouncilArea]:
-    """The council areas of a service's public bases known only by their area, by name: what the
-    page says it is based in and the map outlines, never a pin."""
-    areas = {
-        location.council_area.code: location.council_area
+    bases = (
+        base_at(
+            location.name,
+            _lon_lat(location.point) if location.point else None,
+            label_point(location.council_area),
+        )
         for location in service.public_locations
-        if not location.point and location.council_area is not None
-    }
-    return sorted(areas.values(), key=lambda area: area.name)
+    )
+    return [base for base in bases if base is not None]
 
 
-def known_distance_km(service: Service, person_point: Point | None) -> float | None:
+def known_distance_km(bases: Sequence[Base], person_point: Point | None) -> float | None:
     """How far the service is from the person, only as far as we know it: to its nearest base
     with an address, from a point the person gave (a place, a postcode, the map, their device).
     None when either end is known only by its council area, or the service has no base: a
     distance from an area's middle would be a guess read as a fact."""
     if person_point is None:
         return None
-    exact = [base for base in public_bases(service) if not base.approximate]
+    exact = [base for base in bases if not base.approximate]
     if not exact:
         return None
     return min(great_circle_km(*person_point, base.lon, base.lat) for base in exact)
@@ -124,8 +129,13 @@ def reach_of(service: Service) -> Reach:
 def label_point(area: CouncilArea | None) -> Point | None:
     if area is None or not area.label_point:
         return None
-    # Written only by the boundary import, as a 2-D point: [:2] and [:3] are the same here.
-    lon, lat = area.label_point["coordinates"][:2]  # pragma: no mutate
+    return _lon_lat(area.label_point)
+
+
+def _lon_lat(point: dict) -> Point:
+    # Written by the boundary import and the admin's map as 2-D points: [:2] and [:3] are the
+    # same here.
+    lon, lat = point["coordinates"][:2]  # pragma: no mutate
     return (lon, lat)
 
 
@@ -133,28 +143,45 @@ def area_ref(area: CouncilArea | None) -> AreaRef | None:
     return None if area is None else AreaRef(area.code, area.name, area.country)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """A published service as searches use it, worked out once per catalogue."""
+    """A published service as searches judge and rank it: plain values, read once per catalogue
+    from the database's rows (no model instances: at ten thousand services building those took
+    seconds and hundreds of megabytes)."""
 
-    service: Service
+    pk: int
+    slug: str
+    name: str
     rules: ServiceRules
     reach: Reach
+    bases: tuple[Base, ...]
+    # The council areas of its public bases known only by their area, by name: what its card says
+    # it is based in and the map outlines, never a pin that would look like an address.
+    based_in: tuple[AreaRef, ...]
+    # We hold a public way to get in touch with it.
+    contactable: bool
+
+
+@dataclass(frozen=True)
+class Card:
+    """A listed service as a person reads it: its model instance, with everything its card and
+    page show, loaded the first time a search lists it (Catalogue.cards)."""
+
+    service: Service
     # The part of a search result that is the same whoever asks, as the members of a JSON object
     # without its braces, encoded once here rather than in every search that lists the service
     # (serializers.search_response_json puts the rest of the result beside it).
     summary_json: str
 
     @classmethod
-    def of(cls, service: Service) -> "Entry":
-        reach = reach_of(service)
+    def of(cls, service: Service) -> "Card":
         # Compact UTF-8: other spacing or escapes are the same JSON to every reader.
         summary = json.dumps(
-            service_summary(service, reach),
+            service_summary(service, reach_of(service)),
             ensure_ascii=False,  # pragma: no mutate
             separators=(",", ":"),  # pragma: no mutate
         )
-        return cls(service, ServiceRules.of(service), reach, summary[1:-1])
+        return cls(service, summary[1:-1])
 
 
 def service_summary(service: Service, reach: Reach) -> dict:
@@ -255,8 +282,15 @@ class Catalogue:
     few services it returns, however many there are. Each index is an array with one value per
     service (entry) or per area, so a search works on whole columns at once."""
 
-    def __init__(self, services: list[Service], areas: list[AreaRef]):
-        self.entries = tuple(Entry.of(service) for service in services)
+    # How many listed services' cards a process keeps (Catalogue.cards), the least recently
+    # listed dropped first: more than the longest answer (serializers.MAX_RESULTS), and at about
+    # 30 KB each, 30 MB however many services there are.
+    CARDS_KEPT = 1000
+
+    def __init__(self, entries: Sequence[Entry], areas: Sequence[AreaRef]):
+        self.entries = tuple(entries)
+        self._cards: OrderedDict[int, Card] = OrderedDict()
+        self._cards_lock = threading.Lock()
         self.areas = tuple(areas)
         self.area_codes = tuple(area.code for area in self.areas)
         members: dict[ServiceRules, list[int]] = {}
@@ -270,18 +304,13 @@ class Catalogue:
         # Ties in distance are listed by name, as people read them.
         # lower() or upper() differ only for [\]^_` (no service name has them); the sorts are
         # stable only so that equal names keep an order, which nothing promises.
-        names = [entry.service.name.lower() for entry in self.entries]  # pragma: no mutate
+        names = [entry.name.lower() for entry in self.entries]  # pragma: no mutate
         by_name = numpy.argsort(names, kind="stable")  # pragma: no mutate
         self.name_order = numpy.argsort(by_name, kind="stable")  # pragma: no mutate
-        listing: dict[str, list[int]] = {}
-        for index, entry in enumerate(self.entries):
-            for code in entry.reach.area_codes:
-                listing.setdefault(code, []).append(index)
-        self.listing = {code: numpy.array(indices) for code, indices in listing.items()}
         # 1 for a service we hold no public route to: it is listed after those a person can
         # contact that have the same verdict (issue 14: never a dead end first).
         self.no_route = numpy.array(
-            [not entry.service.public_contacts for entry in self.entries], dtype=numpy.int64
+            [not entry.contactable for entry in self.entries], dtype=numpy.int64
         )
         # Each service's kind for the availability rule: its scope and whether it works remotely.
         # A search judges each kind once (services.availability.ways_of_reaching), whatever the
@@ -317,21 +346,50 @@ class Catalogue:
             dtype=numpy.intp,  # pragma: no mutate
         )
         position = {code: index for index, code in enumerate(self.area_codes)}
-        pairs = sorted(
-            (position[code], index)
-            for index, entry in enumerate(self.entries)
-            for code in entry.reach.area_codes
-            if code in position
-        )
-        pair_area = numpy.array([area for area, _ in pairs], dtype=numpy.intp)  # pragma: no mutate
-        pair_entry = [entry for _, entry in pairs]
-        self._pair_entry = numpy.array(pair_entry, dtype=numpy.intp)  # pragma: no mutate
+        pair_area, pair_entry = [], []
+        for index, entry in enumerate(self.entries):
+            for area in entry.reach.areas:
+                pair_area.append(position[area.code])
+                pair_entry.append(index)
+        # By area, then by service: each area's services in the catalogue's order.
+        by_area = numpy.lexsort((pair_entry, pair_area))
+        pair_area = numpy.array(pair_area, dtype=numpy.intp)[by_area]  # pragma: no mutate
+        self._pair_entry = numpy.array(pair_entry, dtype=numpy.intp)[by_area]  # pragma: no mutate
         self._pair_kind = self._kind[self._pair_entry]
         self._pair_country = self._area_country[pair_area]
         self._listed_areas, self._first_pair = numpy.unique(pair_area, return_index=True)
+        # Each area's listing services, by the area's code (split at each area's first pair;
+        # with no pairs at all there is nothing to split).
+        by_listed_area = numpy.split(self._pair_entry, self._first_pair[1:])
+        self.listing = {
+            self.area_codes[area]: services
+            for area, services in zip(self._listed_areas, by_listed_area, strict=False)
+            if len(services)
+        }
         self._count_rules = {
             remote_only: self._judge_counts(remote_only) for remote_only in (False, True)
         }
+
+    def cards(self, indices: Sequence[int]) -> list[Card | None]:
+        """The cards of these services (indices into ``entries``), loading in one go those not
+        kept yet: a fixed seven queries, none when every card is kept. None for a service that
+        has left the finder since this catalogue was built (the next version check rebuilds it)."""
+        wanted = [self.entries[index].pk for index in indices]
+        with self._cards_lock:
+            missing = [pk for pk in wanted if pk not in self._cards]
+        loaded = {}
+        if missing:
+            services = published_services().in_finder().filter(pk__in=missing)
+            loaded = {service.pk: Card.of(service) for service in services}
+        with self._cards_lock:
+            self._cards.update(loaded)
+            found = [self._cards.get(pk) or loaded.get(pk) for pk in wanted]
+            for pk in wanted:
+                if pk in self._cards:
+                    self._cards.move_to_end(pk)
+            while len(self._cards) > self.CARDS_KEPT:
+                self._cards.popitem(last=False)
+        return found
 
     def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:
         """For each service, whether it is within reach, by services.availability's rule. A
@@ -399,18 +457,90 @@ class Catalogue:
 
 
 def build_catalogue() -> Catalogue:
-    areas = [
-        # The map's counts read codes and countries; names a person reads come from elsewhere.
-        AreaRef(
-            code,
-            name,  # pragma: no mutate
-            country,
+    """The catalogue from the database's rows: seven queries, and no model instances."""
+    areas, label_points, codes = [], {}, {}
+    for pk, code, name, country, point in CouncilArea.objects.order_by("code").values_list(
+        "pk", "code", "name", "country", "label_point"
+    ):
+        areas.append(AreaRef(code, name, country))
+        codes[pk] = areas[-1]
+        label_points[pk] = _lon_lat(point) if point else None
+    return Catalogue(list(_entries(codes, label_points)), areas)
+
+
+def _entries(areas: dict[int, AreaRef], label_points: dict[int, Point | None]) -> Iterator[Entry]:
+    """Each service in the finder as an Entry, by name, from one row of each table it needs.
+
+    ``areas`` and ``label_points`` are keyed by the council area's primary key."""
+    services = Service.published_objects.in_finder()
+    ids = services.values("pk")
+    offers = _by_service(Service.offers.through.objects.filter(service__in=ids), "offer_id")
+    access = _by_service(
+        Service.access_routes.through.objects.filter(service__in=ids), "accessroute_id"
+    )
+    # By the area's name, as the list of areas a service covers reads.
+    coverage = _by_service(
+        Service.coverage.through.objects.filter(service__in=ids).order_by("councilarea__name"),
+        "councilarea_id",
+    )
+    # A point's two numbers read as text from its GeoJSON, rather than the whole of it decoded:
+    # a fifth of the catalogue's build at ten thousand services.
+    locations = _by_service(
+        Location.public_objects.filter(service__in=ids).annotate(
+            lon=KT("point__coordinates__0"), lat=KT("point__coordinates__1")
+        ),
+        "name",
+        "lon",
+        "lat",
+        "council_area_id",
+    )
+    contactable = set(
+        ContactRoute.public_objects.filter(service__in=ids).values_list("service_id", flat=True)
+    )
+    # Services with the same rules share one ServiceRules: thousands of services have a few
+    # hundred sets of rules.
+    shared_rules: dict[ServiceRules, ServiceRules] = {}
+    for pk, slug, name, scope, remote, *rule_values in services.values_list(
+        "pk", "slug", "name", "scope", "remote", *RULE_FIELDS
+    ):
+        rules = ServiceRules.from_values(rule_values, frozenset(offers.get(pk, ())))
+        bases = []
+        based_in = set()
+        for location_name, lon, lat, area in locations.get(pk, ()):
+            point = None if lon is None else (float(lon), float(lat))
+            if (base := base_at(location_name, point, label_points.get(area))) is not None:
+                bases.append(base)
+            if point is None and area is not None:
+                based_in.add(areas[area])
+        yield Entry(
+            pk=pk,
+            slug=slug,
+            name=name,
+            rules=shared_rules.setdefault(rules, rules),
+            reach=Reach(
+                scope=Scope(scope),
+                areas=tuple(areas[area] for area in coverage.get(pk, ())),
+                remote=remote,
+                access=frozenset(access.get(pk, ())),
+                bases=tuple((base.lon, base.lat) for base in bases),
+            ),
+            bases=tuple(bases),
+            based_in=tuple(sorted(based_in, key=_name)),
+            contactable=pk in contactable,
         )
-        for code, name, country in CouncilArea.objects.order_by("code").values_list(
-            "code", "name", "country"
-        )
-    ]
-    return Catalogue(list(published_services().in_finder()), areas)
+
+
+def _by_service(rows: QuerySet, *fields: str) -> dict[int, list]:
+    """The rows' ``fields`` grouped by their service, in the rows' order: one value each when
+    one field is asked, a tuple each otherwise."""
+    grouped: dict[int, list] = {}
+    for service, *values in rows.values_list("service_id", *fields):
+        grouped.setdefault(service, []).append(values[0] if len(fields) == 1 else tuple(values))
+    return grouped
+
+
+def _name(area: AreaRef) -> str:
+    return area.name
 
 
 _lock = threading.Lock()
@@ -448,25 +578,10 @@ def current_catalogue() -> Catalogue:
         if _state["catalogue"] is None or version != _state["version"]:
             # Either half forces the rebuild; both first frees the old one's memory sooner.
             _state.update(catalogue=None, version=None)  # pragma: no mutate
-            _state["catalogue"] = _built_and_frozen()
+            _state["catalogue"] = build_catalogue()
             _state["version"] = version
         _state.update(checked_at=time.monotonic(), local_changes=local_changes)
         return _state["catalogue"]
-
-
-def _built_and_frozen() -> Catalogue:
-    """A new catalogue, kept out of the garbage collector's way.
-
-    At ten thousand services the catalogue is a million Python objects that live until the next
-    edit, and every pass of the collector over the oldest generation walks them all: a search
-    that set one off waited about a second for it (0.97 s measured; 0 ms frozen). Frozen
-    objects are still freed when nothing refers to them; unfreezing first also lets the
-    collector reclaim whatever cycles the previous catalogue leaves behind.
-    """
-    gc.unfreeze()
-    catalogue = build_catalogue()
-    gc.freeze()
-    return catalogue
 
 
 def forget_catalogue() -> None:

@@ -96,18 +96,52 @@ class ServiceRules:
     @classmethod
     def of(cls, service: Service) -> "ServiceRules":
         """The rules of a service whose offers were prefetched (no query if they were)."""
-        return cls(
-            min_age=service.min_age,
-            max_age=service.max_age,
-            women=service.women,
-            men=MenServed(service.men),
-            trans=Inclusion(service.trans),
-            non_binary=Inclusion(service.non_binary),
-            involvement=Involvement(service.involvement),
-            for_trafficked_people=service.for_trafficked_people,
-            offers=frozenset(offer.code for offer in service.offers.all()),
-            other_criteria=service.other_criteria,
+        return cls.from_values(
+            [getattr(service, name) for name in RULE_FIELDS],
+            frozenset(offer.code for offer in service.offers.all()),
         )
+
+    @classmethod
+    def from_values(cls, values: Sequence, offers: frozenset[str]) -> "ServiceRules":
+        """The rules from a service's RULE_FIELDS, in that order, as the database holds them
+        (a row of ``values_list(*RULE_FIELDS)``), and the codes of what it offers."""
+        (
+            min_age,
+            max_age,
+            women,
+            men,
+            trans,
+            non_binary,
+            involvement,
+            for_trafficked_people,
+            other_criteria,
+        ) = values
+        return cls(
+            min_age=min_age,
+            max_age=max_age,
+            women=women,
+            men=MenServed(men),
+            trans=Inclusion(trans),
+            non_binary=Inclusion(non_binary),
+            involvement=Involvement(involvement),
+            for_trafficked_people=for_trafficked_people,
+            offers=offers,
+            other_criteria=other_criteria,
+        )
+
+
+# The Service fields that decide who it is for, in the order ServiceRules.from_values reads them.
+RULE_FIELDS = (
+    "min_age",
+    "max_age",
+    "women",
+    "men",
+    "trans",
+    "non_binary",
+    "involvement",
+    "for_trafficked_people",
+    "other_criteria",
+)
 
 
 @dataclass(frozen=True)
@@ -340,6 +374,15 @@ class Criterion:
     def facts_of(self, service: ServiceRules) -> ServiceRules:
         return ServiceRules(**{name: getattr(service, name) for name in self.facts})
 
+    def key_of(self, service: ServiceRules) -> tuple:
+        """The service's facts for this question, as a plain tuple: cheap to hash, so thousands
+        of services can be indexed by them (RuleColumns)."""
+        return tuple(map(service.__getattribute__, self.facts))
+
+    def facts_with(self, key: tuple) -> ServiceRules:
+        """The facts that ``key_of`` gave ``key``, as facts_of gives them."""
+        return ServiceRules(**dict(zip(self.facts, key, strict=True)))
+
     def answers_of(self, person: Person) -> Person:
         return Person(**{name: getattr(person, name) for name in self.answers})
 
@@ -386,13 +429,10 @@ class RuleColumns:
         self.size = len(rules)
         self._indexed = []
         for criterion in CRITERIA:
-            positions: dict[ServiceRules, int] = {}
-            index = [
-                positions.setdefault(criterion.facts_of(rule), len(positions)) for rule in rules
-            ]
-            self._indexed.append(
-                (criterion, tuple(positions), numpy.array(index, dtype=numpy.intp))
-            )
+            positions: dict[tuple, int] = {}
+            index = [positions.setdefault(criterion.key_of(rule), len(positions)) for rule in rules]
+            distinct_facts = tuple(criterion.facts_with(key) for key in positions)
+            self._indexed.append((criterion, distinct_facts, numpy.array(index, dtype=numpy.intp)))
         self._judged: dict[tuple[int, Person], numpy.ndarray] = {}
 
     def statuses(self, person: Person) -> numpy.ndarray:

@@ -7,7 +7,6 @@ very outcome the list shows; ``/api/v1/search`` stays for outside callers.
 """
 
 from geography.models import CouncilArea
-from services.catalogue import areas_of_bases_without_address, public_bases
 from services.search import Result, SearchOutcome, SearchQuery, search
 
 
@@ -33,12 +32,10 @@ def _drawn(result: Result) -> dict:
         "coverage": [area.code for area in result.reach.areas],
         "bases": [
             {"name": base.name, "lon": base.lon, "lat": base.lat}
-            for base in public_bases(result.service)
+            for base in result.entry.bases
             if not base.approximate
         ],
-        "based_in_areas": sorted(
-            area.code for area in areas_of_bases_without_address(result.service)
-        ),
+        "based_in_areas": sorted(area.code for area in result.entry.based_in),
     }
 
 

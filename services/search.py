@@ -22,6 +22,7 @@ from services.availability import (
     coverage,
 )
 from services.catalogue import (
+    Card,
     Catalogue,
     Entry,
     area_ref,
@@ -69,6 +70,7 @@ class Placing(enum.Enum):
 @dataclass(frozen=True)
 class Result:
     entry: Entry
+    card: Card
     verdict: Verdict
     availability: Availability
     # To the nearest base, an area-only one placed inside its area: what the list is ranked by.
@@ -84,7 +86,7 @@ class Result:
 
     @property
     def service(self) -> Service:
-        return self.entry.service
+        return self.card.service
 
     @property
     def reach(self) -> Reach:
@@ -142,24 +144,41 @@ def search(query: SearchQuery) -> SearchOutcome:
         catalogue.name_order,
         query.limit,
     )
+    nearest_elsewhere = (
+        _nearest(catalogue, usable & ~reached & catalogue.has_base, squared_chords)
+        if here is not None
+        else []
+    )
+    # A service that left the finder after this catalogue was built has no card: it is left out,
+    # and the next version check rebuilds the catalogue without it.
+    shown = [*chosen, *nearest_elsewhere]
+    cards = dict(zip(shown, catalogue.cards(shown), strict=True))
     results = []
     for index in chosen:
+        if (card := cards[index]) is None:
+            continue
         entry = catalogue.entries[index]
         if query.located:
             where = availability(entry.reach, area, query.remote_only)
         else:
             where = coverage(entry.reach, query.remote_only)
         placing = None if here is None else Placing.HERE if here[index] else Placing.WIDER
-        results.append(_result(entry, query, where, squared_chords[index], placing))
+        results.append(_result(entry, card, query, where, squared_chords[index], placing))
     further = []
-    if here is not None:
-        for index in _nearest(catalogue, usable & ~reached & catalogue.has_base, squared_chords):
-            entry = catalogue.entries[index]
-            further.append(
-                _result(
-                    entry, query, coverage(entry.reach), squared_chords[index], Placing.FURTHER_AWAY
-                )
+    for index in nearest_elsewhere:
+        if (card := cards[index]) is None:
+            continue
+        entry = catalogue.entries[index]
+        further.append(
+            _result(
+                entry,
+                card,
+                query,
+                coverage(entry.reach),
+                squared_chords[index],
+                Placing.FURTHER_AWAY,
             )
+        )
     return SearchOutcome(
         further_away=further,
         results=results,
@@ -184,43 +203,73 @@ _ELSEWHERE = 2 * len(Status)
 
 
 def _result(
-    entry: Entry, query: SearchQuery, where: Availability, squared_chord, placing: Placing | None
+    entry: Entry,
+    card: Card,
+    query: SearchQuery,
+    where: Availability,
+    squared_chord,
+    placing: Placing | None,
 ) -> Result:
     # The reasons are worded only for the services listed.
     return Result(
         entry,
+        card,
         evaluate(entry.rules, query.person),
         where,
         chord_km(squared_chord),
-        known_distance_km(entry.service, query.point),
+        known_distance_km(entry.bases, query.point),
         placing,
     )
 
 
 @dataclass(frozen=True)
 class Group:
-    """A heading of the answer and the results under it."""
+    """A heading of the answer, what a person should know about its services first ("" when
+    nothing), and the results under it."""
 
     key: str
     heading: str
     results: list[Result]
+    note: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The heading's id on the page."""
+        return self.key.replace("_", "-")
 
 
-def answer_groups(results: list[Result], area: CouncilArea | None) -> list[Group]:
+FURTHER_AWAY_NOTE = (
+    "These are based in other council areas, not in yours. Some people travel to one, some to "
+    "stay anonymous. A service may support only people who live in the areas it covers: ask them "
+    "before you go."
+)
+
+
+def answer_groups(outcome: SearchOutcome, area: CouncilArea | None) -> list[Group]:
     """The answer's groups, as the page and the API give them: for a person who gave their area,
     those working in person there, then those working across Scotland, the UK or remotely (each
-    by verdict, then distance); otherwise one group for each verdict."""
+    by verdict, then distance), then the nearest further away; otherwise one group for each
+    verdict."""
+    results = outcome.results
     if area is not None and any(result.placing for result in results):
-        return [
+        groups = [
             Group(placing.value, placing.heading(area.name), members)
             for placing in (Placing.HERE, Placing.WIDER)
             if (members := [result for result in results if result.placing is placing])
         ]
-    return [
-        Group(status.value, status.heading, members)
-        for status in Status
-        if (members := [result for result in results if result.status is status])
-    ]
+    else:
+        groups = [
+            Group(status.value, status.heading, members)
+            for status in Status
+            if (members := [result for result in results if result.status is status])
+        ]
+    if outcome.further_away:
+        further = Placing.FURTHER_AWAY
+        name = area.name if area is not None else ""
+        groups.append(
+            Group(further.value, further.heading(name), outcome.further_away, FURTHER_AWAY_NOTE)
+        )
+    return groups
 
 
 def _nearest(catalogue: Catalogue, wanted: numpy.ndarray, squared_chords: numpy.ndarray):

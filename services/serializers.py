@@ -364,16 +364,8 @@ def search_response_json(
             "heading": group.heading,
             "services": [result.service.slug for result in group.results],
         }
-        for group in answer_groups(outcome.results, area)
+        for group in answer_groups(outcome, area)
     ]
-    if outcome.further_away:
-        groups.append(
-            {
-                "key": Placing.FURTHER_AWAY.value,
-                "heading": Placing.FURTHER_AWAY.heading(""),
-                "services": [result.service.slug for result in outcome.further_away],
-            }
-        )
     counts = _counts_json(outcome.area_codes) % tuple(outcome.area_counts.tolist())
     forward = _compact(
         {
@@ -408,7 +400,7 @@ def _result_json(result: Result) -> str:
     known = result.known_distance_km
     distance = "null" if known is None else repr(round(known, 1))
     return (
-        f'{{{result.entry.summary_json},"status":"{result.status}",'
+        f'{{{result.card.summary_json},"status":"{result.status}",'
         f'"reasons":{_strings_json(result.verdict.reasons)},'
         f'"available_because":{_strings_json(result.availability.because)},'
         f'"distance_km":{distance}}}'

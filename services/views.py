@@ -32,7 +32,6 @@ from services.wording import (
     WORDS_FOR_A_RECORD,
     WORDS_FOR_A_SERVICE_TO_CONTACT,
     left_out_text,
-    travel_costs,
 )
 
 # A list longer than this helps nobody on a phone: the page says how many more there are.
@@ -80,11 +79,7 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 location_message=location_message(outcome, located),
                 located_area=located.area if located else None,
                 place_choices=located.choices if located else (),
-                groups=answer_groups(outcome.results, located.area if located else None),
-                further_away=[
-                    {"result": result, "travel": travel_costs(result.service.travel_costs_covered)}
-                    for result in outcome.further_away
-                ],
+                groups=answer_groups(outcome, located.area if located else None),
                 whole_page=not fragment,
                 map_data=map_data(outcome, located.area if located else None),
                 ways_forward=ways_forward_for(

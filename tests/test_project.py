@@ -63,6 +63,21 @@ def test_serving_without_a_secret_key_is_refused():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+def test_a_server_process_leaves_what_start_up_made_out_of_the_garbage_collectors_passes():
+    # Set where serving starts, not in a module a test or a command imports.
+    result = subprocess.run(
+        [sys.executable, "-c", "import gc, servicemap.wsgi; print(gc.get_freeze_count())"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "SECRET_KEY": "a-key-only-for-this-test", "DEBUG": "0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.split()[-1]) > 10_000
+
+
 @pytest.mark.parametrize(
     ("url", "engine"),
     [

@@ -8,7 +8,6 @@ from django import template
 from django.urls import reverse
 from django.utils import formats, timezone
 
-from services.catalogue import areas_of_bases_without_address
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -18,12 +17,13 @@ from services.models import (
     Service,
     may_be_out_of_date,
 )
-from services.search import Result
+from services.search import Placing, Result
 from services.wording import (
     NO_ROUTE,
     listed,
     route_state_text,
     status_text,
+    travel_costs,
     waiting_list_text,
     who_source_text,
 )
@@ -49,6 +49,12 @@ def result_card(result: Result, show_verdict: bool = True) -> dict:
         "reasons": result.verdict.reasons,
         "because": result.availability.because,
         "distance": how_far(result),
+        # Someone who would travel to a service wants to know whether it pays for that.
+        "travel": (
+            travel_costs(service.travel_costs_covered)
+            if result.placing is Placing.FURTHER_AWAY
+            else ""
+        ),
         **service_facts(service),
     }
 
@@ -60,7 +66,7 @@ def how_far(result: Result) -> str:
     service with no base (phone, online) says nothing."""
     if result.known_distance_km is not None:
         return f"About {result.known_distance_km:.0f} km away"
-    areas = [area.name for area in areas_of_bases_without_address(result.service)]
+    areas = [area.name for area in result.entry.based_in]
     return f"Based in {listed(areas)}" if areas else ""
 
 

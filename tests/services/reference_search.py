@@ -7,7 +7,7 @@ import numpy
 from geography.distance import great_circle_km
 from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, availability, coverage
-from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
+from services.catalogue import Card, Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
 from services.search import FURTHER_AWAY_LIMIT, Placing, Result, SearchOutcome, SearchQuery
 
@@ -38,7 +38,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
                 distance = nearest_base_km(reach, point)
                 further.append(
                     Result(
-                        Entry.of(service),
+                        *_entry_and_card(service, reach),
                         verdict,
                         coverage(reach),
                         distance,
@@ -53,7 +53,11 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             placing = Placing.HERE if area.code in reach.area_codes else Placing.WIDER
         results.append(
             Result(
-                Entry.of(service), verdict, where, nearest_base_km(reach, point), placing=placing
+                *_entry_and_card(service, reach),
+                verdict,
+                where,
+                nearest_base_km(reach, point),
+                placing=placing,
             )
         )
     results.sort(key=_ranking)
@@ -71,6 +75,21 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
         ),
         **_in_person(area if query.located else None, all_reaches),
     )
+
+
+def _entry_and_card(service, reach: Reach) -> tuple[Entry, Card]:
+    """What a Result holds of a service, from its model instance: what the comparison reads."""
+    entry = Entry(
+        pk=service.pk,
+        slug=service.slug,
+        name=service.name,
+        rules=ServiceRules.of(service),
+        reach=reach,
+        bases=(),
+        based_in=(),
+        contactable=bool(service.public_contacts),
+    )
+    return entry, Card(service, summary_json="")
 
 
 def _in_person(area: AreaRef | None, all_reaches) -> dict:

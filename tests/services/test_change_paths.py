@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from geography.models import CouncilArea
 from servicemap.backup import RestoreError, restore
-from services.catalogue import catalogue_version, current_catalogue
+from services.catalogue import Card, catalogue_version, current_catalogue
 from services.models import Location, OfferCode, Organisation, Service, ServiceToReview
 from services.openreferral.taxonomy import ANSWERS_BY_TERM_ID
 from services.resources import ServiceResource
@@ -143,8 +143,7 @@ def test_marking_services_checked_is_kept_and_reaches_the_search(
     latest = roam.history.first()
     assert (latest.last_verified, latest.history_user.username) == (timezone.localdate(), "alex")
     assert catalogue_version() != searched_before
-    (entry,) = [e for e in current_catalogue().entries if e.service.slug == "roam"]
-    assert entry.service.last_verified == timezone.localdate()
+    assert card_of("roam").service.last_verified == timezone.localdate()
 
 
 def test_marking_a_service_that_breaks_the_rules_checked_says_so_and_changes_nothing(
@@ -379,8 +378,9 @@ def test_a_queryset_update_of_a_services_address_reaches_the_search_at_once(
 
     Location.all_objects.filter(name="Leith drop-in").update(public=False)
 
-    (entry,) = [e for e in current_catalogue().entries if e.service.slug == "roam"]
-    assert "Leith drop-in" not in [base.name for base in entry.service.public_locations]
+    (entry,) = [e for e in current_catalogue().entries if e.slug == "roam"]
+    assert "Leith drop-in" not in [base.name for base in entry.bases]
+    assert "Leith drop-in" not in [base.name for base in card_of("roam").service.public_locations]
 
 
 @pytest.mark.parametrize(
@@ -462,3 +462,11 @@ def test_coverage_changed_through_the_orm_reaches_the_search_at_once(client, sea
 
     response = client.post("/api/v1/search", in_fife, content_type="application/json")
     assert "wishes" in {result["slug"] for result in response.json()["results"]}
+
+
+def card_of(slug: str) -> Card:
+    """The card a search would show for the service, from the catalogue searches use now."""
+    catalogue = current_catalogue()
+    (index,) = [index for index, entry in enumerate(catalogue.entries) if entry.slug == slug]
+    (card,) = catalogue.cards([index])
+    return card
