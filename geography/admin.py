@@ -4,7 +4,7 @@ from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from geography.admin_views import locate_place_or_postcode
-from geography.boundaries import DEFAULT_DISPLAY_TOLERANCE, derived_fields, single_area_display
+from geography.display import DEFAULT_DISPLAY_TOLERANCE, derived_fields, single_area_display
 from geography.models import AreaNote, CouncilArea, Place, Postcode, PostcodeDistrict
 from geography.places import parse_postcode
 from geography.shapes import to_shape

@@ -12,8 +12,8 @@ from geography.boundaries import (
     ImportOptions,
     import_boundaries,
     prepare_import,
-    simplified_for_display,
 )
+from geography.display import simplified_for_display
 from geography.models import CouncilArea
 from geography.shapes import invalid_reason, to_shape
 from servicemap.reference_data import prepared_scotland, shared_data

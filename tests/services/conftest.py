@@ -5,7 +5,8 @@ import functools
 import pytest
 from django.utils.text import slugify
 
-from geography.boundaries import derived_fields, prepare_import
+from geography.boundaries import prepare_import
+from geography.display import derived_fields
 from geography.models import CouncilArea, Country
 from servicemap.reference_data import shared_data
 from services.models import Service

@@ -4,11 +4,11 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from geography.boundaries import (
-    DEFAULT_DISPLAY_TOLERANCE,
     BoundaryImportError,
     ImportOptions,
     import_boundaries,
 )
+from geography.display import DEFAULT_DISPLAY_TOLERANCE
 
 
 class Command(BaseCommand):
