@@ -35,7 +35,7 @@ from geography.distance import great_circle_km, unit_vectors
 from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, ways_of_reaching
 from services.catalogue_version import changes_in_this_process
-from services.eligibility import RULE_FIELDS, RuleColumns, ServiceRules
+from services.eligibility import ADULTHOOD, RULE_FIELDS, RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
 
 
@@ -319,6 +319,13 @@ class Catalogue:
         self._kind = numpy.array(
             [kind_of[(entry.reach.scope, entry.reach.remote)] for entry in self.entries],
             dtype=numpy.intp,  # pragma: no mutate
+        )
+        # The services that take people under 18, with their minimum age (None when none is
+        # stated), by name: the under-18 answer names them (services.ways_forward).
+        self.open_to_younger = tuple(
+            (entry.name, entry.rules.min_age)
+            for entry in self.entries
+            if entry.rules.min_age is None or entry.rules.min_age < ADULTHOOD
         )
         self._index_bases()
         self._index_listed_areas()

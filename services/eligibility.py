@@ -19,6 +19,10 @@ from django.db import models
 from services.models import Inclusion, Involvement, MenServed, OfferCode, Service
 from services.wording import listed
 
+# The age from which the finder's specialist services take people unless they say otherwise; a
+# person under it gets the under-18 answer (services.ways_forward).
+ADULTHOOD = 18
+
 
 class Status(enum.StrEnum):
     """Ordered from best to worst: a verdict takes the worst of its checks."""

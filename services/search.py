@@ -275,7 +275,14 @@ def answer_groups(outcome: SearchOutcome, area: CouncilArea | None) -> list[Grou
 def _nearest(catalogue: Catalogue, wanted: numpy.ndarray, squared_chords: numpy.ndarray):
     """The FURTHER_AWAY_LIMIT nearest of the wanted services (a boolean mask), ties by name."""
     candidates = numpy.flatnonzero(wanted)
-    order = numpy.lexsort((catalogue.name_order[candidates], squared_chords[candidates]))
+    chords = squared_chords[candidates]
+    # Thousands may be wanted at ten thousand services: only those no further than the
+    # FURTHER_AWAY_LIMIT-th nearest (ties included) can be among the nearest, and only they are
+    # sorted.
+    if len(candidates) > FURTHER_AWAY_LIMIT:
+        kept = chords <= numpy.partition(chords, FURTHER_AWAY_LIMIT - 1)[FURTHER_AWAY_LIMIT - 1]
+        candidates, chords = candidates[kept], chords[kept]
+    order = numpy.lexsort((catalogue.name_order[candidates], chords))
     return candidates[order[:FURTHER_AWAY_LIMIT]]
 
 

@@ -8,15 +8,20 @@ under 18: the specialist services are for adults, so a young person is told so, 
 exceptions the data holds, and Childline comes first. Otherwise they follow the list, compact.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geography.locate import Located
 from helplines.directory import Directory, current_directory
 from helplines.models import Helpline, Need
-from services.models import OfferCode, Service
+from services.catalogue import current_catalogue
+from services.eligibility import ADULTHOOD
+from services.models import OfferCode
 from services.search import SearchOutcome
 
-ADULTHOOD = 18
+# How many of the services that take people under 18 the under-18 answer names; it counts the
+# others (at ten thousand services a list of every one would be thousands of names long).
+NAMED_EXCEPTIONS = 5
 
 CHILD_PROTECTION = (
     "If a child or young person is in danger now, call 999. If you are worried about one, "
@@ -85,7 +90,7 @@ def ways_forward(
     age: int | None,
     needs: frozenset[str],
     without_a_service: bool,
-    open_to_younger: list[tuple[str, int | None]],
+    open_to_younger: Sequence[tuple[str, int | None]],
 ) -> WaysForward:
     """``without_a_service``: the answer leaves the person without a service they can use (none
     found, or none working in person in their area for them). ``open_to_younger``: the finder's
@@ -123,7 +128,9 @@ def ways_forward_for(
         needs,
         without_a_service=not outcome.results
         or (located is not None and located.area is not None and outcome.in_person_for_them == 0),
-        open_to_younger=open_to_younger() if age is not None and age < ADULTHOOD else [],
+        open_to_younger=(
+            current_catalogue().open_to_younger if age is not None and age < ADULTHOOD else ()
+        ),
     )
 
 
@@ -132,21 +139,19 @@ def ways_forward_anywhere(without_a_service: bool = False) -> WaysForward:
     return ways_forward(current_directory(), None, frozenset(), without_a_service, [])
 
 
-def under_18_text(open_to_younger: list[tuple[str, int | None]]) -> str:
+def under_18_text(open_to_younger: Sequence[tuple[str, int | None]]) -> str:
     exceptions = [
         f"{name} ({'no minimum age stated: ask them' if age is None else f'{age} and over'})"
-        for name, age in open_to_younger
+        for name, age in open_to_younger[:NAMED_EXCEPTIONS]
     ]
+    if (others := len(open_to_younger) - len(exceptions)) > 0:
+        exceptions.append(
+            f"{others:,} other{'s' if others > 1 else ''} (each one's page says its ages)"
+        )
     text = f"The specialist services in this finder are for adults aged {ADULTHOOD} and over"
     if exceptions:
         text += ", except " + _joined(exceptions)
     return text + ". Anyone under 18 can talk to Childline now."
-
-
-def open_to_younger() -> list[tuple[str, int | None]]:
-    """The services the finder lists that take people under 18, by name."""
-    services = Service.published_objects.in_finder().exclude(min_age__gte=ADULTHOOD)
-    return list(services.order_by("name").values_list("name", "min_age"))
 
 
 def _joined(items: list[str]) -> str:

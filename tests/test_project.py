@@ -68,7 +68,8 @@ def test_a_server_process_starts_light_and_leaves_what_start_up_made_out_of_the_
     # import's geopandas, pandas and pyproj (about 60 MB) are for the import command only.
     started = (
         "import gc, sys, servicemap.wsgi; "
-        "print(sorted({'geopandas', 'pandas', 'pyproj'} & set(sys.modules)), gc.get_freeze_count())"
+        "print(sorted({'geopandas', 'pandas', 'pyproj'} & set(sys.modules)), "
+        "gc.get_threshold()[0], gc.get_freeze_count())"
     )
     result = subprocess.run(
         [sys.executable, "-c", started],
@@ -80,8 +81,9 @@ def test_a_server_process_starts_light_and_leaves_what_start_up_made_out_of_the_
     )
 
     assert result.returncode == 0, result.stderr
-    loaded, frozen = result.stdout.strip().splitlines()[-1].rsplit(" ", 1)
+    loaded, threshold, frozen = result.stdout.strip().splitlines()[-1].rsplit(" ", 2)
     assert loaded == "[]"
+    assert int(threshold) == 10_000
     assert int(frozen) > 10_000
 
 

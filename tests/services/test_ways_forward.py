@@ -104,6 +104,23 @@ def test_an_under_18_is_told_the_services_are_for_adults_with_the_exceptions_the
     assert "except" not in ways_forward(DIRECTORY, 16, frozenset(), True, []).under_18
 
 
+@pytest.mark.parametrize(
+    ("taking_younger", "named", "counted"),
+    [(5, 5, ""), (6, 5, " and 1 other (each one's page"), (1250, 5, " and 1,245 others (each")],
+)
+def test_the_under_18_answer_names_the_first_few_services_for_younger_people_and_counts_the_rest(
+    taking_younger, named, counted
+):
+    services = [(f"Service {number:04}", 16) for number in range(taking_younger)]
+
+    text = ways_forward(DIRECTORY, 15, frozenset(), True, services).under_18
+
+    assert text.count("(16 and over)") == named
+    assert f"Service {named - 1:04} (16 and over)" in text
+    assert f"Service {named:04}" not in text
+    assert counted in text
+
+
 def answer_to(client, **answers) -> str:
     response = client.post(reverse("finder"), answers, headers=FRAGMENT)
     assert response.status_code == 200
