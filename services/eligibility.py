@@ -109,29 +109,10 @@ class ServiceRules:
     def from_values(cls, values: Sequence, offers: frozenset[str]) -> "ServiceRules":
         """The rules from a service's RULE_FIELDS, in that order, as the database holds them
         (a row of ``values_list(*RULE_FIELDS)``), and the codes of what it offers."""
-        (
-            min_age,
-            max_age,
-            women,
-            men,
-            trans,
-            non_binary,
-            involvement,
-            for_trafficked_people,
-            other_criteria,
-        ) = values
-        return cls(
-            min_age=min_age,
-            max_age=max_age,
-            women=women,
-            men=MenServed(men),
-            trans=Inclusion(trans),
-            non_binary=Inclusion(non_binary),
-            involvement=Involvement(involvement),
-            for_trafficked_people=for_trafficked_people,
-            offers=offers,
-            other_criteria=other_criteria,
-        )
+        facts = dict(zip(RULE_FIELDS, values, strict=True))
+        for name, choices in _CHOICE_FACTS.items():
+            facts[name] = choices(facts[name])
+        return cls(**facts, offers=offers)
 
 
 # The Service fields that decide who it is for, in the order ServiceRules.from_values reads them.
@@ -146,6 +127,13 @@ RULE_FIELDS = (
     "for_trafficked_people",
     "other_criteria",
 )
+# Those stored as a choice's value, read as the choice.
+_CHOICE_FACTS = {
+    "men": MenServed,
+    "trans": Inclusion,
+    "non_binary": Inclusion,
+    "involvement": Involvement,
+}
 
 
 @dataclass(frozen=True)
