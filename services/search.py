@@ -113,6 +113,9 @@ class SearchOutcome:
     # The nearest services the person may use that work in person only somewhere else: some
     # people travel to one, some to stay anonymous. Never mixed into ``results``.
     further_away: list[Result] = field(default_factory=list)
+    # The finder's services that take people under 18, with their minimum age, by name: from the
+    # same catalogue as the list, for the under-18 answer (services.ways_forward).
+    open_to_younger: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def counts_by_area(self) -> dict[str, int]:
@@ -181,6 +184,7 @@ def search(query: SearchQuery) -> SearchOutcome:
         )
     return SearchOutcome(
         further_away=further,
+        open_to_younger=catalogue.open_to_younger,
         results=results,
         total=len(candidates),
         area_codes=catalogue.area_codes,

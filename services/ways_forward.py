@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from geography.locate import Located
 from helplines.directory import Directory, current_directory
 from helplines.models import Helpline, Need
-from services.catalogue import current_catalogue
 from services.eligibility import ADULTHOOD
 from services.models import OfferCode
 from services.search import SearchOutcome
@@ -128,9 +127,7 @@ def ways_forward_for(
         needs,
         without_a_service=not outcome.results
         or (located is not None and located.area is not None and outcome.in_person_for_them == 0),
-        open_to_younger=(
-            current_catalogue().open_to_younger if age is not None and age < ADULTHOOD else ()
-        ),
+        open_to_younger=outcome.open_to_younger if age is not None and age < ADULTHOOD else (),
     )
 
 
