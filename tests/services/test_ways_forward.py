@@ -301,3 +301,17 @@ def test_the_most_fitting_numbers_are_in_sight_and_the_rest_one_tap_away(
     assert sorted(h.slug for h in everything) == sorted(
         h.slug for h in (*shown.helplines, *shown.mainstream)
     )
+
+
+def test_a_search_for_someone_under_18_names_the_finders_services_that_take_them(client):
+    # Roam is the one service of the real data that takes people from 16.
+    expected = (
+        "The specialist services in this finder are for adults aged 18 and over, except Roam "
+        "(16 and over). Anyone under 18 can talk to Childline now."
+    )
+
+    assert expected in answer_to(client, area="S12000049", age="15")
+    api = client.post(
+        "/api/v1/search", {"area": "S12000049", "age": 15}, content_type="application/json"
+    )
+    assert api.json()["ways_forward"]["under_18"] == expected
