@@ -370,6 +370,8 @@ SPECTACULAR_SETTINGS = {
         "ServiceStatusEnum": "services.models.ServiceStatus",
     },
     "POSTPROCESSING_HOOKS": [
+        # First, so that the enums of the answers defined as structures are named as the rest.
+        "servicemap.api_structs.add_struct_components",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "servicemap.api_links.add_links",
     ],

@@ -11,17 +11,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from servicemap.api_serializers import problems
+from servicemap.api_structs import openapi_schema
 from services.catalogue import published_services
 from services.models import Service, ServiceQuerySet
 from services.queries import located_from, query_from
 from services.search import search
-from services.serializers import (
-    SearchRequestSerializer,
-    SearchResponseSerializer,
-    ServiceFilterSerializer,
-    ServiceSerializer,
-    search_response_json,
-)
+from services.search_answer import SearchAnswer, search_answer_json
+from services.serializers import SearchRequestSerializer, ServiceFilterSerializer, ServiceSerializer
 from services.ways_forward import ways_forward_for
 
 
@@ -31,7 +27,7 @@ class SearchView(APIView):
 
     @extend_schema(
         request=SearchRequestSerializer,
-        responses={200: SearchResponseSerializer, **problems(400)},
+        responses={200: openapi_schema(SearchAnswer), **problems(400)},
         summary="Find the services a person can use",
         examples=[
             OpenApiExample(
@@ -53,7 +49,7 @@ class SearchView(APIView):
         located = located_from(answers)
         outcome = search(query_from(answers, located))
         return HttpResponse(
-            search_response_json(
+            search_answer_json(
                 outcome,
                 located,
                 ways_forward_for(

@@ -17,14 +17,12 @@ services it could list.
 """
 
 import functools
-import json
 import threading
 import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import numpy
 from django.conf import settings
@@ -37,6 +35,7 @@ from services.availability import AreaRef, Point, Reach, ways_of_reaching
 from services.catalogue_version import changes_in_this_process
 from services.eligibility import ADULTHOOD, RULE_FIELDS, RuleColumns, ServiceRules
 from services.models import CatalogueVersion, ContactRoute, Location, Scope, Service
+from services.summary import Base, ServiceSummary
 
 
 def published_services() -> QuerySet[Service]:
@@ -64,18 +63,6 @@ def published_services() -> QuerySet[Service]:
             "contact_routes", queryset=ContactRoute.public_objects.all(), to_attr="public_contacts"
         ),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Base:
-    """A public base of a service, placed on the map."""
-
-    name: str
-    lon: float
-    lat: float
-    # A base known only by its council area is placed at a point inside that area: good enough to
-    # rank by distance and to mark on a whole-country map; the page says to ask for the address.
-    approximate: bool
 
 
 def base_at(name: str, point: Point | None, area_point: Point | None) -> Base | None:
@@ -168,87 +155,16 @@ class Card:
     page show, loaded the first time a search lists it (Catalogue.cards)."""
 
     service: Service
-    # The part of a search result that is the same whoever asks, as the members of a JSON object
-    # without its braces, encoded once here rather than in every search that lists the service
-    # (serializers.search_response_json puts the rest of the result beside it).
-    summary_json: str
+    # The part of a search result that is the same whoever asks, made once here rather than in
+    # every search that lists the service (services/search_answer.py adds the rest).
+    summary: ServiceSummary
 
     @classmethod
     def of(cls, service: Service) -> "Card":
-        # Compact UTF-8: other spacing or escapes are the same JSON to every reader.
-        summary = json.dumps(
-            service_summary(service, reach_of(service)),
-            ensure_ascii=False,  # pragma: no mutate
-            separators=(",", ":"),  # pragma: no mutate
+        return cls(
+            service,
+            ServiceSummary.of(service, reach_of(service), tuple(public_bases(service))),
         )
-        return cls(service, summary[1:-1])
-
-
-def service_summary(service: Service, reach: Reach) -> dict:
-    return {
-        "slug": service.slug,
-        "name": service.name,
-        "organisation": service.organisation.name,
-        "summary": service.summary,
-        "url": service.get_absolute_url(),
-        "coverage": [area.code for area in reach.areas],
-        "scope": service.scope,
-        "remote": service.remote,
-        "travel_costs_covered": service.travel_costs_covered,
-        "bases": [
-            {"name": base.name, "lon": base.lon, "lat": base.lat, "approximate": base.approximate}
-            for base in public_bases(service)
-        ],
-        "contacts": [
-            {
-                "kind": route.kind,
-                "value": route.value,
-                "label": route.label,
-                "hours": route.hours,
-                "source_url": route.source_url,
-                "confirmed_on": iso_date(route.confirmed_on),
-                "confidence": route.confidence,
-            }
-            for route in service.public_contacts
-        ],
-        "access": {
-            "opening_times": {
-                "text": service.opening_times,
-                "source": service.opening_times_source,
-                "confidence": service.opening_times_confidence,
-            },
-            "referral": {
-                "text": service.referral,
-                "source": service.referral_source,
-                "confidence": service.referral_confidence,
-            },
-            "confirmed_on": iso_date(service.access_confirmed_on),
-        },
-        "service_status": {
-            "value": service.status,
-            "note": service.status_note,
-            "source": service.status_source,
-            "seen_on": iso_date(service.status_seen_on),
-            "confidence": service.status_confidence,
-            "confirmed_on": iso_date(service.status_confirmed_on),
-        },
-        "evidence": {
-            "in_2022_survey": service.in_2022_survey,
-            "last_checked": iso_date(service.last_verified),
-            "checked_by": service.verification_source,
-            "confidence": {
-                "where": service.location_confidence,
-                "offers": service.offer_confidence,
-                "who_it_is_for": service.eligibility_confidence,
-                "waiting": service.waiting_list_confidence,
-            },
-            "sources": [source.url for source in service.sources.all()],
-        },
-    }
-
-
-def iso_date(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
 
 
 # Every kind of service the availability rule tells apart: its scope, and whether it works remotely.

@@ -89,7 +89,7 @@ def _entry_and_card(service, reach: Reach) -> tuple[Entry, Card]:
         based_in=(),
         contactable=bool(service.public_contacts),
     )
-    return entry, Card(service, summary_json="")
+    return entry, Card(service, summary=None)
 
 
 def _in_person(area: AreaRef | None, all_reaches) -> dict:
