@@ -1,13 +1,15 @@
-"""Headers every page answer carries, for the visitors' privacy, and the forwarded headers a
-request may carry."""
+"""Headers every page answer carries, for the visitors' privacy, the forwarded headers a request
+may carry, and the language a page is read in."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import add_never_cache_headers
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from servicemap.client_address import from_trusted_proxy
+from servicemap.languages import language_named
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR")
 
@@ -80,6 +82,29 @@ def open_data_cors(get_response: Callable[[HttpRequest], HttpResponse]):
         else:
             response = get_response(request)
         response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    return middleware
+
+
+def language_from_address(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Reads the page's language from its address alone (/ro/..., English unprefixed): unlike
+    Django's LocaleMiddleware it never reads or sets a cookie and never redirects a person to the
+    language their browser asks for, so a shared link opens in the language it was sent in and
+    nothing on the device records the choice (servicemap/languages.py)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        language = translation.get_language_from_path(request.path_info)
+        if language not in settings.PUBLIC_LANGUAGES:
+            # A language not yet translated in full has no pages: its addresses are not found.
+            language = settings.LANGUAGE_CODE
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = get_response(request)
+        response.setdefault("Content-Language", language_named(language).tag)
+        if len(settings.PUBLIC_LANGUAGES) > 1:
+            # A page offers the language the browser asks for (site_components.language_choices).
+            patch_vary_headers(response, ("Accept-Language",))
         return response
 
     return middleware

@@ -16,6 +16,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from servicemap.content_security import tile_server_source
 from servicemap.gis_libraries import gdal_library_path, geos_library_path
+from servicemap.languages import ENGLISH
+from servicemap.languages import LANGUAGES as SITE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -88,6 +90,9 @@ MIDDLEWARE = [
     # A database that cannot be reached gives a 503 page that says to try again, not a 500.
     "servicemap.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address only: no cookie, no switching (Django's LocaleMiddleware
+    # does both).
+    "servicemap.middleware.language_from_address",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,7 +188,12 @@ if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
 ADMIN_TWO_FACTOR = env_flag("ADMIN_TWO_FACTOR")
 OTP_TOTP_ISSUER = "Service finder"
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = ENGLISH.code
+# The public pages' languages (servicemap/languages.py): each is part of the address, /ro/ etc.
+LANGUAGES = [(language.code, language.name) for language in SITE_LANGUAGES]
+# Listed and offered to people: those translated in full.
+PUBLIC_LANGUAGES = tuple(language.code for language in SITE_LANGUAGES if language.complete)
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -1,9 +1,12 @@
 """Site-wide components that carry their own data, so any page can show them with one tag."""
 
 from django import template
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 from helplines.directory import current_directory, file_directory
+from servicemap.languages import ENGLISH, Language, language_named, offered
 from servicemap.page_links import link_from
 
 register = template.Library()
@@ -51,3 +54,53 @@ def site_footer(context: template.Context) -> dict:
         ],
         "about_the_data": link_from(here, f"{reverse('about')}#data"),
     }
+
+
+@register.simple_tag
+def page_language() -> Language:
+    """The language the page is in (its ``tag`` for the lang attribute)."""
+    return language_named(translation.get_language())
+
+
+@register.inclusion_tag("includes/languages.html", takes_context=True)
+def language_choices(context: template.Context) -> dict:
+    """The other languages this page is in, each named in itself and linking to the same page in
+    it; and, when the browser asks for one of them first, that offer in its own words. Never a
+    switch: the person chooses (servicemap/languages.py)."""
+    request = context.get("request")
+    here = translation.get_language()
+    if request is None or len(offered()) < 2:
+        return {}
+    links = [
+        {"language": language, "href": translate_url(request.path, language.code)}
+        for language in offered()
+        if language.code != here
+    ]
+    return {
+        "links": links,
+        "asked_for": _asked_for(request, here, links),
+        "unreviewed": not language_named(here).reviewed,
+        "english": translate_url(request.path, ENGLISH.code),
+    }
+
+
+def _asked_for(request, here: str, links: list[dict]) -> dict | None:
+    """The link to the language the browser asks for before any other, when the page is not in
+    it, with the offer written in that language."""
+    header = request.headers.get("Accept-Language", "")
+    by_code = {link["language"].code: link for link in links}
+    for code, _ in parse_accept_lang_header(header):
+        try:
+            wanted = translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+        if wanted == here:
+            return None
+        if wanted in by_code:
+            link = by_code[wanted]
+            with translation.override(wanted):
+                words = translation.gettext("This page is in your language: %(language)s") % {
+                    "language": link["language"].name
+                }
+            return {**link, "words": words}
+    return None

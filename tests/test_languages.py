@@ -1,0 +1,138 @@
+"""The language a page is read in (issue 18): part of its address, never a cookie, never switched
+for a person; offered, in its own words, to a browser that asks for it; right to left for Arabic.
+
+Until a language is translated in full it is not offered and has no pages. These tests offer
+Romanian and Arabic as a finished translation will (PUBLIC_LANGUAGES), to hold the mechanism to
+what people will meet.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from servicemap.languages import LANGUAGES, offered
+from tests.finder_forms import as_sent_by_the_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def three_languages(settings):
+    settings.PUBLIC_LANGUAGES = ("en-gb", "ro", "ar")
+
+
+def html_tag(page: str) -> str:
+    return re.search(r"<html[^>]*>", page).group(0)
+
+
+def languages_nav(page: str) -> str:
+    found = re.search(r'<nav aria-label="Languages">.*?</nav>', page, re.S)
+    return found.group(0) if found else ""
+
+
+def test_every_language_of_the_issue_is_known_each_named_in_itself():
+    names = {language.code: language.name for language in LANGUAGES}
+    assert names == {
+        "en-gb": "English",
+        "ro": "Română",
+        "pl": "Polski",
+        "zh-hans": "简体中文",
+        "vi": "Tiếng Việt",
+        "sq": "Shqip",
+        "ar": "العربية",
+    }
+
+
+def test_only_english_is_offered_until_a_translation_is_complete(client):
+    assert [language.code for language in offered()] == ["en-gb"]
+    response = client.get(reverse("about"), headers={"Accept-Language": "ro"})
+    page = response.content.decode()
+
+    assert html_tag(page) == '<html lang="en-GB" dir="ltr">'
+    assert response["Content-Language"] == "en-GB"
+    assert languages_nav(page) == ""
+    assert "Accept-Language" not in response.get("Vary", "")
+    # A language not offered has no pages.
+    assert client.get("/ro/about/").status_code == 404
+    assert client.get("/ar/").status_code == 404
+
+
+@pytest.mark.usefixtures("three_languages")
+@pytest.mark.parametrize(
+    ("address", "lang", "direction"),
+    [("/about/", "en-GB", "ltr"), ("/ro/about/", "ro", "ltr"), ("/ar/about/", "ar", "rtl")],
+)
+def test_the_address_says_the_language_and_no_cookie_keeps_it(client, address, lang, direction):
+    response = client.get(address)
+
+    assert response.status_code == 200
+    assert html_tag(response.content.decode()) == f'<html lang="{lang}" dir="{direction}">'
+    assert response["Content-Language"] == lang
+    assert response.cookies == {}
+    assert client.cookies == {}
+
+
+@pytest.mark.usefixtures("three_languages")
+def test_the_other_languages_are_listed_each_in_itself_linking_to_the_same_page(client):
+    page = client.get("/ro/services/wishes/").content.decode()
+
+    nav = languages_nav(page)
+    assert '<a href="/services/wishes/" lang="en-GB" dir="ltr" hreflang="en-GB">English</a>' in nav
+    assert '<a href="/ar/services/wishes/" lang="ar" dir="rtl" hreflang="ar">العربية</a>' in nav
+    # The page's own language is not offered again.
+    assert "Română" not in nav
+
+
+@pytest.mark.usefixtures("three_languages")
+@pytest.mark.parametrize(
+    ("asked", "offer"),
+    [
+        ("ro-RO,ro;q=0.9,en;q=0.5", '<a href="/ro/about/" lang="ro" dir="ltr" hreflang="ro">'),
+        ("ar", '<a href="/ar/about/" lang="ar" dir="rtl" hreflang="ar">'),
+        ("en-GB,ro;q=0.5", None),
+        ("de-DE,de", None),
+        ("", None),
+    ],
+    ids=["romanian first", "arabic", "english first", "a language we do not have", "none"],
+)
+def test_a_browser_asking_for_a_language_is_offered_it_and_never_switched(client, asked, offer):
+    response = client.get("/about/", headers={"Accept-Language": asked})
+    page = response.content.decode()
+
+    # Never switched: the English page, at the address asked for, with no redirect.
+    assert response.status_code == 200
+    assert html_tag(page) == '<html lang="en-GB" dir="ltr">'
+    assert "Accept-Language" in response["Vary"]
+    if offer is None:
+        assert "site-languages__offer" not in page
+    else:
+        assert f'<p class="site-languages__offer">{offer}' in page
+
+
+@pytest.mark.usefixtures("three_languages")
+def test_a_page_in_a_language_not_yet_reviewed_says_so_with_english_one_tap_away(client):
+    page = client.get("/ro/").content.decode()
+
+    assert 'class="site-languages__draft"' in page
+    assert '<a href="/" lang="en-GB" dir="ltr" hreflang="en-GB">Read this page in English</a>' in (
+        page
+    )
+    assert 'class="site-languages__draft"' not in client.get("/").content.decode()
+
+
+@pytest.mark.usefixtures("three_languages")
+def test_the_quick_exit_and_the_finder_work_in_every_language(client):
+    page = client.get("/ar/").content.decode()
+
+    # The quick exit leaves from one address whatever the page's language.
+    assert f'href="{reverse("leave")}"' in page
+    assert client.get(reverse("leave")).status_code == 302
+    # The finder's answers come back to the page in the person's language.
+    with translation.override("ar"):
+        assert reverse("finder") == "/ar/"
+    assert 'action="/ar/' in page
+    answer = client.post("/ar/", as_sent_by_the_page({"area": "S12000036"}))
+    assert answer.status_code == 200
+    assert html_tag(answer.content.decode()) == '<html lang="ar" dir="rtl">'
