@@ -5,6 +5,7 @@ eligibility says *who* it is for, and the finder shows both.
 """
 
 import enum
+import functools
 from dataclasses import dataclass, field
 
 from geography.models import Country
@@ -91,17 +92,30 @@ def scopes_reaching_in_person(country: str, lists_area: bool) -> list[Scope]:
 def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) -> Availability:
     """Can someone in ``area`` use the service? ``area`` is None when the person is somewhere we
     hold no area for: nationwide and remote services still reach them."""
+    lists_area = area is not None and area.code in reach.area_codes
+    return _availability(
+        reach.scope, reach.remote, reach.remote_words, lists_area, area, remote_only
+    )
+
+
+# Kinds of service (scope, remote, how) x whether they list the area x areas x remote only: a few
+# thousand at most, and a search asks it of every service it lists.
+@functools.lru_cache(maxsize=8192)
+def _availability(
+    scope: Scope,
+    remote: bool,
+    remote_words: str,
+    lists_area: bool,
+    area: AreaRef | None,
+    remote_only: bool,
+) -> Availability:
     ways = ways_of_reaching(
-        reach.scope,
-        reach.remote,
-        area is not None and area.code in reach.area_codes,
-        None if area is None else area.country,
-        remote_only,
+        scope, remote, lists_area, None if area is None else area.country, remote_only
     )
     words = {
         Way.LISTED: lambda: f"covers {area.name}",
-        Way.NATIONWIDE: lambda: _scope_phrase(reach.scope),
-        Way.REMOTE: lambda: reach.remote_words,
+        Way.NATIONWIDE: lambda: _scope_phrase(scope),
+        Way.REMOTE: lambda: remote_words,
     }
     return Availability(bool(ways), tuple(words[way]() for way in ways))
 
