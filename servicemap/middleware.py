@@ -88,10 +88,10 @@ def open_data_cors(get_response: Callable[[HttpRequest], HttpResponse]):
 
 
 def language_from_address(get_response: Callable[[HttpRequest], HttpResponse]):
-    """Reads the page's language from its address alone (/ro/..., English unprefixed): unlike
-    Django's LocaleMiddleware it never reads or sets a cookie and never redirects a person to the
-    language their browser asks for, so a shared link opens in the language it was sent in and
-    nothing on the device records the choice (servicemap/languages.py)."""
+    """Reads the page's language from its address alone (/ro/..., English unprefixed). Django's
+    LocaleMiddleware also reads a language cookie and the browser's Accept-Language, and redirects
+    an unprefixed address to that language; this never does, so a shared link opens in the
+    language it was sent in and nothing on the device records a choice (servicemap/languages.py)."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
         language = translation.get_language_from_path(request.path_info)

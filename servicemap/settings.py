@@ -90,8 +90,8 @@ MIDDLEWARE = [
     # A database that cannot be reached gives a 503 page that says to try again, not a 500.
     "servicemap.database_outage.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # The language from the address only: no cookie, no switching (Django's LocaleMiddleware
-    # does both).
+    # The language from the address only (Django's LocaleMiddleware also reads a language
+    # cookie and Accept-Language, and redirects to that language).
     "servicemap.middleware.language_from_address",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
