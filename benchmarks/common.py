@@ -335,8 +335,20 @@ def collect_static(database_url: str) -> None:
     manage(database_url, "collectstatic", "--noinput", "-v0")
 
 
+@dataclass(frozen=True)
+class Served:
+    """gunicorn serving: where, and its master process (whose children are the workers)."""
+
+    url: str
+    pid: int
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+        return [int(pid) for pid in children]
+
+
 @contextmanager
-def gunicorn(database_url: str, workers: int) -> Iterator[str]:
+def gunicorn(database_url: str, workers: int) -> Iterator[Served]:
     """The app under gunicorn with our gunicorn.conf.py on a free loopback port; always stopped.
 
     Pages name production's hashed static files, so they are collected first: without them
@@ -368,7 +380,7 @@ def gunicorn(database_url: str, workers: int) -> Iterator[str]:
         try:
             base_url = f"http://127.0.0.1:{port}"
             _wait_until_serving(server, base_url)
-            yield base_url
+            yield Served(base_url, server.pid)
         finally:
             server.terminate()
             try:

@@ -68,7 +68,8 @@ def measure(run: Run) -> Section:
         section.notes.append("Not measured: Chromium is not installed and could not be.")
         return section
     log("  page weight")
-    with gunicorn(database.url, workers=2) as base_url:
+    with gunicorn(database.url, workers=2) as server:
+        base_url = server.url
         loads = run_worker("page_weight", database.url, base_url)
         shapes = {
             name: _body_size(f"{base_url}/api/v1/areas", value) for name, value in ENCODINGS.items()

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks import imports, lookup, page_weight, search, throughput
+from benchmarks import imports, lookup, memory, page_weight, search, throughput
 from benchmarks.common import (
     ROOT,
     PostgreSQL,
@@ -29,11 +29,12 @@ FIGURES = {
     "search": search.measure,
     "lookup": lookup.measure,
     "throughput": throughput.measure,
+    "memory": memory.measure,
     "page-weight": page_weight.measure,
     "imports": imports.measure,
 }
 # Figures measured on the seed-scale and scale databases (imports make databases of their own).
-NEED_DATABASES = {"search", "lookup", "throughput", "page-weight"}
+NEED_DATABASES = {"search", "lookup", "throughput", "memory", "page-weight"}
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432"
 
 

@@ -36,7 +36,6 @@ TARGET_RATIO = 3.0
 # The catalogue: rebuilt this many times in each block's process, after its searches.
 REBUILDS = 5
 TARGET_REBUILD = 0.5
-TARGET_RESIDENT_MB = 150
 
 
 def measure(run: Run) -> Section:
@@ -213,11 +212,12 @@ def _report_catalogue(section: Section, engine: str, catalogue: dict) -> None:
             "",
             None,
         ),
+        # A lone process shares nothing; what a served worker costs is benchmarks/memory.py's.
         Figure(
-            f"resident memory per process at 10k services, after searching ({engine})",
+            f"resident memory of a lone process at 10k services, after searching ({engine})",
             f"{resident:.0f} MB",
-            f"≤ {TARGET_RESIDENT_MB} MB",
-            resident <= TARGET_RESIDENT_MB,
+            "",
+            None,
         ),
     ]
 

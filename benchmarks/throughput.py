@@ -47,15 +47,13 @@ def measure(run: Run) -> Section:
     if wrk is None:
         section.notes.append("Not measured: wrk is not installed and could not be (apt-get).")
         return section
-    DATA.mkdir(parents=True, exist_ok=True)
-    bodies = DATA / "search-bodies.txt"
-    bodies.write_text("".join(json.dumps(body) + "\n" for body in SEARCH_BODIES.values()))
+    bodies = search_bodies_file()
     rows = []
     for engine in scales:
         log(f"  throughput {engine.engine}")
-        with gunicorn(engine.seed.url, workers) as base_url:
-            _wrk(wrk, base_url, bodies, WARM_UP_SECONDS)
-            runs = [_wrk(wrk, base_url, bodies, RUN_SECONDS) for _ in range(RUNS)]
+        with gunicorn(engine.seed.url, workers) as server:
+            run_wrk(wrk, server.url, bodies, WARM_UP_SECONDS)
+            runs = [run_wrk(wrk, server.url, bodies, RUN_SECONDS) for _ in range(RUNS)]
         rates = sorted(run["requests"] / (run["duration_us"] / 1e6) for run in runs)
         errors = sum(
             run[kind] for run in runs for kind in ("not_2xx", "connect", "read", "write", "timeout")
@@ -104,7 +102,16 @@ def measure(run: Run) -> Section:
     return section
 
 
-def _wrk(wrk: str, base_url: str, bodies: Path, seconds: int) -> dict:
+def search_bodies_file() -> Path:
+    """The search bodies, one JSON document a line, for benchmarks/search.lua."""
+    DATA.mkdir(parents=True, exist_ok=True)
+    bodies = DATA / "search-bodies.txt"
+    bodies.write_text("".join(json.dumps(body) + "\n" for body in SEARCH_BODIES.values()))
+    return bodies
+
+
+def run_wrk(wrk: str, base_url: str, bodies: Path, seconds: int) -> dict:
+    """wrk POSTing the search bodies in turn for ``seconds``; its script's summary."""
     completed = subprocess.run(
         [
             wrk,
