@@ -26,7 +26,7 @@ BACKUP ?=
 
 export SHARED_DATA
 
-.PHONY: install data run test lint bench backup restore fuzz load mutation
+.PHONY: install data run test lint bench backup restore fuzz load mutation messages
 
 install: $(VENV)/.installed node_modules/.installed
 
@@ -81,6 +81,12 @@ test: lint
 	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(BIN)/pytest $(PYTEST_ARGS)
 	@echo "== tests on PostgreSQL ($(TEST_DATABASE_URL))"
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The translation catalogues from the strings the code marks (README, "Languages"): run after
+# changing any marked string, then give the .po files to translators. Needs GNU gettext (Debian:
+# gettext).
+messages: install
+	$(BIN)/python manage.py update_translations
 
 # Speed and size measurements (benchmarks/README.md): writes benchmarks/RESULTS.md.
 bench: install

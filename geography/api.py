@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
@@ -110,8 +111,10 @@ class AreaLookupView(APIView):
         area = area_at(form.validated_data["lon"], form.validated_data["lat"])
         if area is None:
             raise NotFound(
-                "No council area contains this point: it may be at sea or outside the areas "
-                "this service holds (Scotland's 32 council areas)."
+                _(
+                    "No council area contains this point: it may be at sea or outside the areas "
+                    "this service holds (Scotland's 32 council areas)."
+                )
             )
         response = Response(AreaSerializer(area).data)
         response["Cache-Control"] = "no-store"

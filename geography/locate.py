@@ -6,6 +6,8 @@ another service, stored or logged.
 
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext as _
+
 from geography.lookup import area_at, area_with_code
 from geography.models import CouncilArea, Country
 from geography.places import parse_postcode, resolve_place, resolve_postcode
@@ -36,7 +38,7 @@ def locate_code(code: str) -> Located:
     """A council area by its GSS code, in any case and with spaces around it."""
     area = area_with_code(code.strip().upper())
     if area is None:
-        return Located(area=None, point=None, message="There is no council area with this code.")
+        return Located(area=None, point=None, message=_("There is no council area with this code."))
     return locate_area(area)
 
 
@@ -46,11 +48,17 @@ def locate_point(lon: float, lat: float) -> Located:
         return Located(
             area=None,
             point=(lon, lat),
-            message="That place is not in a Scottish council area (it may be at sea or "
-            "outside Scotland).",
+            message=_(
+                "That place is not in a Scottish council area (it may be at sea or outside "
+                "Scotland)."
+            ),
         )
     if area.country != Country.SCOTLAND:
-        return Located(area=None, point=(lon, lat), message=f"{area.name} is outside Scotland.")
+        return Located(
+            area=None,
+            point=(lon, lat),
+            message=_("%(area)s is outside Scotland.") % {"area": area.name},
+        )
     return Located(area=area, point=(lon, lat))
 
 
@@ -71,4 +79,7 @@ def locate_text(text: str) -> Located:
             choices=tuple(candidate.label for candidate in place.candidates),
         )
     located = locate_point(place.place.lon, place.place.lat)
-    return replace(located, message=located.message or f"Using {place.place.label}.")
+    # Translators: the place the finder took a typed name to mean: "Using Newton, near Wick,
+    # Highland."
+    using = _("Using %(place)s.") % {"place": place.place.label}
+    return replace(located, message=located.message or using)

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from djgeojson.fields import MultiPolygonField, PointField
 from simple_history.models import HistoricalRecords
 
@@ -248,17 +249,18 @@ class Postcode(LonLat):
         return self.code
 
 
+# Shown on the area pages and the statistics page.
 class Understanding(models.TextChoices):
-    VERY_GOOD = "very_good", "Very good"
-    BASIC = "basic", "Basic"
-    POOR = "poor", "Poor"
-    NOT_KNOWN = "not_known", "Not known"
+    VERY_GOOD = "very_good", gettext_lazy("Very good")
+    BASIC = "basic", gettext_lazy("Basic")
+    POOR = "poor", gettext_lazy("Poor")
+    NOT_KNOWN = "not_known", gettext_lazy("Not known")
 
 
 class Existence(models.TextChoices):
-    YES = "yes", "Yes"
-    NO = "no", "No"
-    NOT_KNOWN = "not_known", "Not known"
+    YES = "yes", gettext_lazy("Yes")
+    NO = "no", gettext_lazy("No")
+    NOT_KNOWN = "not_known", gettext_lazy("Not known")
 
 
 class AreaNote(models.Model):

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from geography.models import Place, PlaceKind, PlaceQuerySet, Postcode, PostcodeDistrict
 
@@ -26,10 +28,12 @@ _POSTCODE = re.compile(
 )
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^0-9a-z]+")
 
-INVALID_POSTCODE_MESSAGE = (
+INVALID_POSTCODE_MESSAGE = gettext_lazy(
     "That is not a postcode. Enter a full postcode, like EH6 5AB, or its first part, like EH6."
 )
-UNKNOWN_POSTCODE_MESSAGE = "We could not find that postcode. We only know postcodes in Scotland."
+UNKNOWN_POSTCODE_MESSAGE = gettext_lazy(
+    "We could not find that postcode. We only know postcodes in Scotland."
+)
 
 
 # Normalising what people type
@@ -95,25 +99,28 @@ def resolve_postcode(text: str) -> PostcodeResult:
     middle; otherwise a not-found or invalid answer with a message for the visitor."""
     parts = parse_postcode(text)
     if parts is None:
-        return PostcodeResult(PostcodeMatch.INVALID, None, "", INVALID_POSTCODE_MESSAGE)
+        return PostcodeResult(PostcodeMatch.INVALID, None, "", str(INVALID_POSTCODE_MESSAGE))
     postcode = str(parts)
     if parts.inward:
         point = Postcode.objects.filter(code=postcode).values_list("lon", "lat").first()
         if point:
-            return PostcodeResult(
-                PostcodeMatch.POSTCODE, Point(*point), postcode, f"Using postcode {postcode}."
-            )
+            message = _("Using postcode %(postcode)s.") % {"postcode": postcode}
+            return PostcodeResult(PostcodeMatch.POSTCODE, Point(*point), postcode, message)
     point = PostcodeDistrict.objects.filter(code=parts.outward).values_list("lon", "lat").first()
     if point is None:
-        return PostcodeResult(PostcodeMatch.NOT_FOUND, None, postcode, UNKNOWN_POSTCODE_MESSAGE)
+        return PostcodeResult(
+            PostcodeMatch.NOT_FOUND, None, postcode, str(UNKNOWN_POSTCODE_MESSAGE)
+        )
     if parts.inward:
         # NSPL lags new streets by months; the district still puts the visitor in the right area.
-        message = (
-            f"We do not know the postcode {postcode}, so we are using the middle of the "
-            f"{parts.outward} postcode district."
-        )
+        message = _(
+            "We do not know the postcode %(postcode)s, so we are using the middle of the "
+            "%(district)s postcode district."
+        ) % {"postcode": postcode, "district": parts.outward}
     else:
-        message = f"Using the middle of the {parts.outward} postcode district."
+        message = _("Using the middle of the %(district)s postcode district.") % {
+            "district": parts.outward
+        }
     return PostcodeResult(PostcodeMatch.DISTRICT, Point(*point), postcode, message)
 
 
@@ -169,18 +176,21 @@ def resolve_place(text: str) -> PlaceResolution:
     """The place a submitted name means. Accepts a bare name ("Inverness", "Inbhir Nis"), a
     suggestion's label ("Newton, near Wick, Highland") or a name and council area ("Newton,
     Highland")."""
-    name, _, qualifier = text.partition(",")
+    name, _comma, qualifier = text.partition(",")
     key = search_key(name)
     if len(key) < MIN_SEARCH_LENGTH:
         return PlaceResolution(
-            PlaceOutcome.NOT_FOUND, None, (), "Enter the name of a city, town or village."
+            PlaceOutcome.NOT_FOUND, None, (), _("Enter the name of a city, town or village.")
         )
     candidates = _one_per_label(Place.objects.named(key).largest_first())
     if not candidates:
         similar = tuple(suggest_places(name))
-        message = "We could not find a place with that name in Scotland."
         if similar:
-            message += " Did you mean one of these?"
+            message = _(
+                "We could not find a place with that name in Scotland. Did you mean one of these?"
+            )
+        else:
+            message = _("We could not find a place with that name in Scotland.")
         return PlaceResolution(PlaceOutcome.NOT_FOUND, None, similar, message)
     if qualifier.strip():
         candidates = _narrowed(candidates, text) or candidates
@@ -191,7 +201,7 @@ def resolve_place(text: str) -> PlaceResolution:
         PlaceOutcome.AMBIGUOUS,
         None,
         tuple(candidates),
-        "More than one place in Scotland has that name. Choose the one you mean.",
+        _("More than one place in Scotland has that name. Choose the one you mean."),
     )
 
 

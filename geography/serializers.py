@@ -1,6 +1,7 @@
 """What the geography endpoints of the JSON API take and give (geography/api.py)."""
 
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from servicemap.api_serializers import ExactCharField, StrictSerializer
@@ -8,7 +9,7 @@ from servicemap.api_serializers import ExactCharField, StrictSerializer
 # A council area's GSS code as the API takes it: any case, spaces around it allowed.
 GSS_CODE_TEXT = RegexValidator(
     r"^\s*[EeNnSsWw][0-9]{8}\s*$",
-    "A GSS code is a country letter (E, N, S or W) and eight digits, e.g. S12000036.",
+    gettext_lazy("A GSS code is a country letter (E, N, S or W) and eight digits, e.g. S12000036."),
 )
 
 

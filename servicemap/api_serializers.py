@@ -7,6 +7,8 @@ services/serializers.py, services/openreferral/serializers.py) are made of these
 import re
 
 from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from rest_framework import serializers
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
@@ -16,7 +18,8 @@ from servicemap.problems import PROBLEM_CONTENT_TYPE
 # What DRF's CharField refuses anyway, as a pattern the OpenAPI description can state: null
 # characters, and halves of a surrogate pair (JSON can carry "\ud800"; no text column can hold it).
 PLAIN_TEXT = RegexValidator(
-    r"^[^\x00\uD800-\uDFFF]*$", "Null characters and lone surrogates are not allowed."
+    r"^[^\x00\uD800-\uDFFF]*$",
+    gettext_lazy("Null characters and lone surrogates are not allowed."),
 )
 
 
@@ -94,9 +97,8 @@ class StrictSerializer(serializers.Serializer):
             known = set(self.fields) | set(self.handled_elsewhere)
             unknown = sorted(str(name) for name in set(data) - known)
             if unknown:
-                raise serializers.ValidationError(
-                    {name: ["This field is not part of the request."] for name in unknown}
-                )
+                message = _("This field is not part of the request.")
+                raise serializers.ValidationError({name: [message] for name in unknown})
         return super().to_internal_value(data)
 
     def validate(self, data: dict) -> dict:
@@ -105,16 +107,26 @@ class StrictSerializer(serializers.Serializer):
             given = [name for name in fields if name in data]
             if given and len(given) < len(fields):
                 missing = next(name for name in fields if name not in data)
-                raise serializers.ValidationError(
-                    {missing: [f"Give {' and '.join(fields)} together."]}
-                )
+                *first, last = fields
+                # Translators: "%(fields)s" and "%(last)s" name fields of an API request, as
+                # sent: "Give lon and lat together."
+                together = _("Give %(fields)s and %(last)s together.") % {
+                    "fields": ", ".join(first),
+                    "last": last,
+                }
+                raise serializers.ValidationError({missing: [together]})
             if given:
                 chosen.append(fields[0])
         if len(chosen) > 1:
             *others, last = self.alternatives
-            raise serializers.ValidationError(
-                {chosen[0]: [f"Give one of {', '.join(others)} or {last}, not several."]}
-            )
+            # Translators: "%(alternatives)s" and "%(last)s" name ways of giving a place in an
+            # API request, in English: "Give one of area, a point (lon and lat) or place, not
+            # several."
+            one_of = _("Give one of %(alternatives)s or %(last)s, not several.") % {
+                "alternatives": ", ".join(others),
+                "last": last,
+            }
+            raise serializers.ValidationError({chosen[0]: [one_of]})
         return data
 
     @classmethod

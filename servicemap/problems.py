@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -44,7 +45,7 @@ def problem_details_handler(exc: Exception, context: dict) -> Response | None:
         "status": response.status_code,
     }
     if isinstance(exc, exceptions.ValidationError):
-        problem["detail"] = "Some of the request's fields are not valid."
+        problem["detail"] = _("Some of the request's fields are not valid.")
         problem["errors"] = _field_errors(exc.detail)
     elif isinstance(exc, exceptions.APIException):
         problem["detail"] = str(exc.detail)

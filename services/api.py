@@ -2,6 +2,7 @@
 
 from django.core.validators import slug_re
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
@@ -115,5 +116,5 @@ class ServiceDetailView(RetrieveAPIView):
         # not looked up at all (PostgreSQL refuses a NUL byte in a query, which was a 500).
         service = self.get_queryset().filter(slug=slug).first() if slug_re.match(slug) else None
         if service is None:
-            raise NotFound("There is no published service with this slug.")
+            raise NotFound(_("There is no published service with this slug."))
         return service

@@ -8,6 +8,9 @@ import enum
 import functools
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language, pgettext
+from django.utils.translation import gettext as _
+
 from geography.models import Country
 from services.models import AccessCode, Scope
 from services.wording import listed
@@ -33,11 +36,13 @@ class Reach:
     bases: tuple[Point, ...] = ()
     # Worked out once, because a search asks them of thousands of services.
     area_codes: frozenset[str] = field(init=False, repr=False, compare=False)
-    remote_words: str = field(init=False, repr=False, compare=False)
+    # The ways it works remotely (REMOTE_ROUTES, in their order): what its remote phrase says.
+    remote_routes: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "area_codes", frozenset(area.code for area in self.areas))
-        object.__setattr__(self, "remote_words", remote_phrase(self))
+        routes = tuple(code for code in REMOTE_ROUTES if code in self.access)
+        object.__setattr__(self, "remote_routes", routes)
 
 
 @dataclass(frozen=True)
@@ -94,28 +99,36 @@ def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) 
     hold no area for: nationwide and remote services still reach them."""
     lists_area = area is not None and area.code in reach.area_codes
     return _availability(
-        reach.scope, reach.remote, reach.remote_words, lists_area, area, remote_only
+        reach.scope,
+        reach.remote,
+        reach.remote_routes,
+        lists_area,
+        area,
+        remote_only,
+        get_language(),
     )
 
 
-# Kinds of service (scope, remote, how) x whether they list the area x areas x remote only: a few
-# thousand at most, and a search asks it of every service it lists.
+# Kinds of service (scope, remote, how) x whether they list the area x areas x remote only x the
+# languages: a few thousand at most, and a search asks it of every service it lists.
 @functools.lru_cache(maxsize=8192)
 def _availability(
     scope: Scope,
     remote: bool,
-    remote_words: str,
+    remote_routes: tuple[str, ...],
     lists_area: bool,
     area: AreaRef | None,
     remote_only: bool,
+    language: str | None,
 ) -> Availability:
+    """``language`` is only the cache's key: the reasons are worded in the active language."""
     ways = ways_of_reaching(
         scope, remote, lists_area, None if area is None else area.country, remote_only
     )
     words = {
-        Way.LISTED: lambda: f"covers {area.name}",
+        Way.LISTED: lambda: _covers([area.name]),
         Way.NATIONWIDE: lambda: _scope_phrase(scope),
-        Way.REMOTE: lambda: remote_words,
+        Way.REMOTE: lambda: _remote_words(remote_routes),
     }
     return Availability(bool(ways), tuple(words[way]() for way in ways))
 
@@ -124,27 +137,49 @@ def coverage(reach: Reach, remote_only: bool = False) -> Availability:
     """Where a service works, for a person who has not said where they are."""
     if remote_only:
         return availability(reach, None, remote_only=True)
+    return _coverage(reach, get_language())
+
+
+# Each listed service's reach once per language, rather than worded again on every search.
+@functools.lru_cache(maxsize=8192)
+def _coverage(reach: Reach, language: str | None) -> Availability:
+    """``language`` is only the cache's key: the reasons are worded in the active language."""
     reasons = []
     if reach.areas:
-        reasons.append("covers " + listed([area.name for area in reach.areas]))
+        reasons.append(_covers([area.name for area in reach.areas]))
     if reach.scope != Scope.AREAS:
         reasons.append(_scope_phrase(reach.scope))
     if reach.remote:
-        reasons.append(reach.remote_words)
+        reasons.append(remote_phrase(reach))
     return Availability(True, tuple(reasons))
 
 
+# The ways of reaching a service that work from anywhere, in the order its remote phrase says them.
+REMOTE_ROUTES = (AccessCode.ONLINE, AccessCode.PHONE, AccessCode.TEXT)
+
+
 def remote_phrase(reach: Reach) -> str:
-    routes = [
-        phrase
-        for code, phrase in (
-            (AccessCode.ONLINE, "online"),
-            (AccessCode.PHONE, "by phone"),
-            (AccessCode.TEXT, "by text"),
-        )
-        if code in reach.access
-    ]
-    return listed(routes) if routes else "remotely"
+    """How a service works remotely: "online, by phone and by text", or "remotely"."""
+    return _remote_words(reach.remote_routes)
+
+
+def _remote_words(routes: tuple[str, ...]) -> str:
+    # Each is one of the places a service works, in the list after "Where:" on a result
+    # ("Where: covers Fife; online and by phone").
+    words = {
+        AccessCode.ONLINE: pgettext("where a service works", "online"),
+        AccessCode.PHONE: pgettext("where a service works", "by phone"),
+        AccessCode.TEXT: pgettext("where a service works", "by text"),
+    }
+    if not routes:
+        return pgettext("where a service works", "remotely")
+    return listed([words[code] for code in routes])
+
+
+def _covers(area_names: list[str]) -> str:
+    # Translators: one of the places a service works, in the list after "Where:" on a result
+    # ("Where: covers Fife and Angus; all of Scotland").
+    return _("covers %(areas)s") % {"areas": listed(area_names)}
 
 
 def _nationwide_reaches(scope: Scope, country: str | None) -> bool:
@@ -157,4 +192,7 @@ def _nationwide_reaches(scope: Scope, country: str | None) -> bool:
 
 
 def _scope_phrase(scope: Scope) -> str:
-    return {Scope.SCOTLAND: "all of Scotland", Scope.UK: "all of the UK"}[scope]
+    return {
+        Scope.SCOTLAND: pgettext("where a service works", "all of Scotland"),
+        Scope.UK: pgettext("where a service works", "all of the UK"),
+    }[scope]

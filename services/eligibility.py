@@ -5,7 +5,8 @@ excludes a service; at most it makes the verdict ``unclear``. A service that doe
 it supports trans or non-binary people is shown as not saying, never read as yes or no (the 2022
 mapping survey found this was often unclear).
 
-The verdict's reasons are short sentences shown to the visitor as they are.
+The verdict's reasons are short sentences shown to the visitor as they are, in the language of
+the page (or API answer) that asks.
 """
 
 import enum
@@ -15,6 +16,8 @@ from functools import lru_cache
 
 import numpy
 from django.db import models
+from django.utils.translation import get_language, gettext_lazy, pgettext
+from django.utils.translation import gettext as _
 
 from services.models import Inclusion, Involvement, MenServed, OfferCode, Service
 from services.wording import listed
@@ -38,20 +41,23 @@ class Status(enum.StrEnum):
     @property
     def label(self) -> str:
         """The verdict as a visitor reads it on a result."""
-        return {
-            Status.ELIGIBLE: "For you",
-            Status.UNCLEAR: "Check with them",
-            Status.NOT_ELIGIBLE: "Not for you",
-        }[self]
+        if self is Status.ELIGIBLE:
+            # Translators: the verdict on a service in the finder's answer, as a tag.
+            return _("For you")
+        if self is Status.UNCLEAR:
+            # Translators: the verdict on a service in the finder's answer, as a tag.
+            return _("Check with them")
+        # Translators: the verdict on a service in the finder's answer, as a tag.
+        return _("Not for you")
 
     @property
     def heading(self) -> str:
         """The heading over the group of results with this verdict."""
-        return {
-            Status.ELIGIBLE: "Services for you",
-            Status.UNCLEAR: "Services that may be for you: check with them",
-            Status.NOT_ELIGIBLE: "Services that are not for you",
-        }[self]
+        if self is Status.ELIGIBLE:
+            return _("Services for you")
+        if self is Status.UNCLEAR:
+            return _("Services that may be for you: check with them")
+        return _("Services that are not for you")
 
 
 # A search asks every service's rank, so it is looked up, not found by listing the members.
@@ -60,14 +66,19 @@ ELIGIBLE, UNCLEAR, NOT_ELIGIBLE = (status.rank for status in Status)
 
 
 class Gender(models.TextChoices):
-    WOMAN = "woman", "Woman"
-    MAN = "man", "Man"
-    NON_BINARY = "non_binary", "Non-binary"
+    # Translators: an answer to the finder's question "Gender".
+    WOMAN = "woman", gettext_lazy("Woman")
+    # Translators: an answer to the finder's question "Gender".
+    MAN = "man", gettext_lazy("Man")
+    # Translators: an answer to the finder's question "Gender".
+    NON_BINARY = "non_binary", gettext_lazy("Non-binary")
 
 
 class PersonInvolvement(models.TextChoices):
-    CURRENT = "current", "I sell or exchange sex now"
-    FORMER = "former", "I used to, but not now"
+    # Translators: an answer to the finder's question "Do you sell or exchange sex now?".
+    CURRENT = "current", gettext_lazy("I sell or exchange sex now")
+    # Translators: an answer to the finder's question "Do you sell or exchange sex now?".
+    FORMER = "former", gettext_lazy("I used to, but not now")
 
 
 @dataclass(frozen=True)
@@ -152,8 +163,9 @@ class _Finding:
 
 
 def evaluate(service: ServiceRules, person: Person) -> Verdict:
-    """Whether ``person`` can use ``service``, and why, in sentences for the visitor."""
-    return _remembered_verdict(service, person)
+    """Whether ``person`` can use ``service``, and why, in sentences for the visitor in the
+    active language."""
+    return _remembered_verdict(service, person, get_language())
 
 
 def _verdict(service: ServiceRules, person: Person) -> Verdict:
@@ -169,7 +181,11 @@ def _verdict(service: ServiceRules, person: Person) -> Verdict:
     # When something rules the person out, that is the reason; otherwise say who it is for.
     summary = [] if blocking else [who_it_is_for(service)]
     # "Check with them" says what is not known: first what the person did not tell us.
-    left_out = [f"It depends on answers you did not give: {listed(missing)}"] if missing else []
+    left_out = (
+        [_("It depends on answers you did not give: %(answers)s") % {"answers": listed(missing)}]
+        if missing
+        else []
+    )
     reasons = [
         *blocking,
         *summary,
@@ -181,65 +197,121 @@ def _verdict(service: ServiceRules, person: Person) -> Verdict:
     return Verdict(status, tuple(dict.fromkeys(reason for reason in reasons if reason)))
 
 
-# Pure and hashable both ways, so services with the same rules share one evaluation. Wrapped
-# here, not decorated: mutation testing (make mutation) skips decorated functions, and this is the
-# rule that decides every verdict.
-_remembered_verdict = lru_cache(maxsize=65536)(_verdict)
+def _verdict_in(service: ServiceRules, person: Person, language: str | None) -> Verdict:
+    """``language`` is only the cache's key: the reasons are worded in the active language."""
+    return _verdict(service, person)
+
+
+# Pure and hashable both ways, so services with the same rules share one evaluation (per
+# language: the reasons are words). Wrapped here, not decorated: mutation testing (make mutation)
+# skips decorated functions, and this is the rule that decides every verdict.
+_remembered_verdict = lru_cache(maxsize=65536)(_verdict_in)
 
 
 def who_it_is_for(service: ServiceRules) -> str:
     """One sentence naming the people a service is for: "For women aged 18 and over"."""
-    groups = []
-    if service.women:
-        groups.append("women")
-    if service.men is MenServed.ALL:
-        groups.append("men")
-    elif service.men is MenServed.MSM_ONLY:
-        groups.append("men who have sex with men")
-    sentence = f"For {' and '.join(groups)}"
+    people = _people_phrase(service)
     age = _age_phrase(service)
+    who = _conditions_phrase(service)
+    values = {"people": people, "age": age, "conditions": who}
+    # "For men who have sex with men, aged 16 and over": the comma keeps the clauses apart.
+    after_who = service.men is MenServed.MSM_ONLY
+    if age and who:
+        if after_who:
+            # Translators: who a service is for: "For men who have sex with men, aged 16 and
+            # over who currently sell or exchange sex".
+            return _("For %(people)s, %(age)s %(conditions)s") % values
+        # Translators: who a service is for: "For women aged 18 and over who currently sell or
+        # exchange sex".
+        return _("For %(people)s %(age)s %(conditions)s") % values
     if age:
-        # "For men who have sex with men, aged 16 and over": the comma keeps the clauses apart.
-        sentence += f"{',' if ' who ' in sentence else ''} {age}"
-    conditions = []
-    if service.involvement is Involvement.CURRENT:
-        conditions.append("currently sell or exchange sex")
-    elif service.involvement is Involvement.FORMER:
-        conditions.append("no longer sell or exchange sex")
-    if service.for_trafficked_people:
-        conditions.append("have been trafficked or exploited")
-    if conditions:
-        sentence += " who " + " and ".join(conditions)
-    return sentence
+        if after_who:
+            # Translators: who a service is for: "For men who have sex with men, aged 16 and over".
+            return _("For %(people)s, %(age)s") % values
+        # Translators: who a service is for: "For women aged 18 and over".
+        return _("For %(people)s %(age)s") % values
+    if who:
+        # Translators: who a service is for: "For women who have been trafficked or exploited".
+        return _("For %(people)s %(conditions)s") % values
+    # Translators: who a service is for: "For women and men".
+    return _("For %(people)s") % values
+
+
+def _people_phrase(service: ServiceRules) -> str:
+    """The people a service is for, as "%(people)s" in "For %(people)s"."""
+    if service.men is MenServed.ALL:
+        if service.women:
+            return pgettext("who a service is for, after For", "women and men")
+        return pgettext("who a service is for, after For", "men")
+    if service.men is MenServed.MSM_ONLY:
+        if service.women:
+            return pgettext(
+                "who a service is for, after For", "women and men who have sex with men"
+            )
+        return pgettext("who a service is for, after For", "men who have sex with men")
+    if service.women:
+        return pgettext("who a service is for, after For", "women")
+    return ""
 
 
 def _age_phrase(service: ServiceRules) -> str:
+    """The ages a service takes, as "%(age)s" in "For women %(age)s" and "Only for people
+    %(age)s"."""
+    ages = {"min": service.min_age, "max": service.max_age}
     if service.min_age is not None and service.max_age is not None:
-        return f"aged {service.min_age} to {service.max_age}"
+        return pgettext("ages of the people a service is for", "aged %(min)s to %(max)s") % ages
     if service.min_age is not None:
-        return f"aged {service.min_age} and over"
+        return pgettext("ages of the people a service is for", "aged %(min)s and over") % ages
     if service.max_age is not None:
-        return f"aged up to {service.max_age}"
+        return pgettext("ages of the people a service is for", "aged up to %(max)s") % ages
+    return ""
+
+
+def _conditions_phrase(service: ServiceRules) -> str:
+    """Whether a service is for people who sell or exchange sex now or did, and for people who
+    were trafficked, as "%(conditions)s" in "For women %(conditions)s"."""
+    trafficked = service.for_trafficked_people
+    if service.involvement is Involvement.CURRENT:
+        if trafficked:
+            return pgettext(
+                "who a service is for, after For women",
+                "who currently sell or exchange sex and have been trafficked or exploited",
+            )
+        return pgettext(
+            "who a service is for, after For women", "who currently sell or exchange sex"
+        )
+    if service.involvement is Involvement.FORMER:
+        if trafficked:
+            return pgettext(
+                "who a service is for, after For women",
+                "who no longer sell or exchange sex and have been trafficked or exploited",
+            )
+        return pgettext(
+            "who a service is for, after For women", "who no longer sell or exchange sex"
+        )
+    if trafficked:
+        return pgettext(
+            "who a service is for, after For women", "who have been trafficked or exploited"
+        )
     return ""
 
 
 def _gender_findings(service: ServiceRules, person: Person) -> list[_Finding]:
-    men_only_phrase = (
-        "Only for men who have sex with men"
-        if service.men is MenServed.MSM_ONLY
-        else "Only for men"
-    )
     if person.gender == Gender.WOMAN and not service.women:
-        return [_Finding(Status.NOT_ELIGIBLE, men_only_phrase)]
+        if service.men is MenServed.MSM_ONLY:
+            return [_Finding(Status.NOT_ELIGIBLE, _("Only for men who have sex with men"))]
+        return [_Finding(Status.NOT_ELIGIBLE, _("Only for men"))]
     if person.gender == Gender.MAN:
         if service.men is MenServed.NONE:
-            return [_Finding(Status.NOT_ELIGIBLE, "Only for women")]
+            return [_Finding(Status.NOT_ELIGIBLE, _("Only for women"))]
         if service.men is MenServed.MSM_ONLY:
-            return [_Finding(Status.UNCLEAR, "Only for men who have sex with men")]
+            return [_Finding(Status.UNCLEAR, _("Only for men who have sex with men"))]
     if person.gender == Gender.NON_BINARY:
-        return _inclusion_finding(service.non_binary, "non-binary people")
+        return _inclusion_finding(service.non_binary, NON_BINARY_PEOPLE)
     if person.gender is None and not _open_to_every_gender(service):
-        return [_Finding(Status.UNCLEAR, "", missing="your gender")]
+        # Translators: an answer a person left out, in "It depends on answers you did not give:
+        # your age and your gender".
+        return [_Finding(Status.UNCLEAR, "", missing=_("your gender"))]
     return []
 
 
@@ -251,29 +323,77 @@ def _open_to_every_gender(service: ServiceRules) -> bool:
 
 def _trans_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if person.trans is True:
-        return _inclusion_finding(service.trans, "trans people")
+        return _inclusion_finding(service.trans, TRANS_PEOPLE)
     if person.trans is None and service.trans is Inclusion.EXCLUDED:
-        return [_Finding(Status.UNCLEAR, "Does not support trans people")]
+        return [_Finding(Status.UNCLEAR, _inclusion_sentence(Inclusion.EXCLUDED, TRANS_PEOPLE))]
     return []
 
 
-def _inclusion_finding(inclusion: Inclusion, people: str) -> list[_Finding]:
+# The groups a service may or may not support whoever else it is for: the keys of
+# _inclusion_sentence's sentences.
+TRANS_PEOPLE = ("trans",)
+NON_BINARY_PEOPLE = ("non_binary",)
+TRANS_AND_NON_BINARY_PEOPLE = ("trans", "non_binary")
+
+
+def _inclusion_finding(inclusion: Inclusion, people: tuple[str, ...]) -> list[_Finding]:
     if inclusion is Inclusion.EXCLUDED:
-        return [_Finding(Status.NOT_ELIGIBLE, f"Does not support {people}")]
+        return [_Finding(Status.NOT_ELIGIBLE, _inclusion_sentence(inclusion, people))]
     if inclusion is Inclusion.NOT_STATED:
-        return [_Finding(Status.UNCLEAR, f"Does not say whether it supports {people}: ask them")]
-    return [_Finding(Status.ELIGIBLE, f"Supports {people}")]
+        return [_Finding(Status.UNCLEAR, _inclusion_sentence(inclusion, people, ask=True))]
+    return [_Finding(Status.ELIGIBLE, _inclusion_sentence(inclusion, people))]
+
+
+def _inclusion_sentence(inclusion: Inclusion, people: tuple[str, ...], ask: bool = False) -> str:
+    """Whether a service supports trans people, non-binary people or both (``people``: one of
+    TRANS_PEOPLE, NON_BINARY_PEOPLE, TRANS_AND_NON_BINARY_PEOPLE), as a whole sentence; ``ask``
+    adds that a person should ask them, for a group they said they belong to."""
+    if ask:
+        return str(_INCLUSION_ASK[people])
+    return str(_INCLUSION[inclusion, people])
+
+
+_INCLUSION = {
+    (Inclusion.INCLUDED, TRANS_PEOPLE): gettext_lazy("Supports trans people"),
+    (Inclusion.INCLUDED, NON_BINARY_PEOPLE): gettext_lazy("Supports non-binary people"),
+    (Inclusion.INCLUDED, TRANS_AND_NON_BINARY_PEOPLE): gettext_lazy(
+        "Supports trans and non-binary people"
+    ),
+    (Inclusion.NOT_STATED, TRANS_PEOPLE): gettext_lazy(
+        "Does not say whether it supports trans people"
+    ),
+    (Inclusion.NOT_STATED, NON_BINARY_PEOPLE): gettext_lazy(
+        "Does not say whether it supports non-binary people"
+    ),
+    (Inclusion.NOT_STATED, TRANS_AND_NON_BINARY_PEOPLE): gettext_lazy(
+        "Does not say whether it supports trans or non-binary people"
+    ),
+    (Inclusion.EXCLUDED, TRANS_PEOPLE): gettext_lazy("Does not support trans people"),
+    (Inclusion.EXCLUDED, NON_BINARY_PEOPLE): gettext_lazy("Does not support non-binary people"),
+    (Inclusion.EXCLUDED, TRANS_AND_NON_BINARY_PEOPLE): gettext_lazy(
+        "Does not support trans or non-binary people"
+    ),
+}
+# For a person who said they are trans, or non-binary, of a service that does not say.
+_INCLUSION_ASK = {
+    TRANS_PEOPLE: gettext_lazy("Does not say whether it supports trans people: ask them"),
+    NON_BINARY_PEOPLE: gettext_lazy("Does not say whether it supports non-binary people: ask them"),
+}
 
 
 def _age_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if service.min_age is None and service.max_age is None:
         return []
     if person.age is None:
-        return [_Finding(Status.UNCLEAR, "", missing="your age")]
+        # Translators: an answer a person left out, in "It depends on answers you did not give:
+        # your age and your gender".
+        return [_Finding(Status.UNCLEAR, "", missing=_("your age"))]
     too_young = service.min_age is not None and person.age < service.min_age
     too_old = service.max_age is not None and person.age > service.max_age
     if too_young or too_old:
-        return [_Finding(Status.NOT_ELIGIBLE, f"Only for people {_age_phrase(service)}")]
+        # Translators: "%(age)s" is "aged 18 and over", "aged 16 to 25" or "aged up to 25".
+        only_for = _("Only for people %(age)s") % {"age": _age_phrase(service)}
+        return [_Finding(Status.NOT_ELIGIBLE, only_for)]
     return []
 
 
@@ -285,11 +405,16 @@ def _involvement_findings(service: ServiceRules, person: Person) -> list[_Findin
     if wanted is None:
         return []
     if person.involvement is None:
-        return [_Finding(Status.UNCLEAR, "", missing="whether you sell or exchange sex now")]
+        # Translators: an answer a person left out, in "It depends on answers you did not give:
+        # your age and whether you sell or exchange sex now".
+        missing = _("whether you sell or exchange sex now")
+        return [_Finding(Status.UNCLEAR, "", missing=missing)]
     if person.involvement != wanted:
         if wanted == PersonInvolvement.CURRENT:
-            return [_Finding(Status.NOT_ELIGIBLE, "Only for people who sell or exchange sex now")]
-        return [_Finding(Status.NOT_ELIGIBLE, "Only for people who no longer sell or exchange sex")]
+            only_for = _("Only for people who sell or exchange sex now")
+        else:
+            only_for = _("Only for people who no longer sell or exchange sex")
+        return [_Finding(Status.NOT_ELIGIBLE, only_for)]
     return []
 
 
@@ -297,13 +422,13 @@ def _trafficked_findings(service: ServiceRules, person: Person) -> list[_Finding
     if not service.for_trafficked_people:
         return []
     if person.trafficked is None:
-        return [
-            _Finding(Status.UNCLEAR, "", missing="whether you have been trafficked or exploited")
-        ]
+        # Translators: an answer a person left out, in "It depends on answers you did not give:
+        # your age and whether you have been trafficked or exploited".
+        missing = _("whether you have been trafficked or exploited")
+        return [_Finding(Status.UNCLEAR, "", missing=missing)]
     if not person.trafficked:
-        return [
-            _Finding(Status.NOT_ELIGIBLE, "Only for people who have been trafficked or exploited")
-        ]
+        only_for = _("Only for people who have been trafficked or exploited")
+        return [_Finding(Status.NOT_ELIGIBLE, only_for)]
     return []
 
 
@@ -312,14 +437,21 @@ def _needs_findings(service: ServiceRules, person: Person) -> list[_Finding]:
         return []
     matching = [code for code in OfferCode.values if code in person.needs & service.offers]
     if not matching:
-        return [_Finding(Status.NOT_ELIGIBLE, "Does not offer the help you asked for")]
-    labels = [OfferCode(code).label.lower() for code in matching]
-    return [_Finding(Status.ELIGIBLE, f"Offers {listed(labels)}")]
+        return [_Finding(Status.NOT_ELIGIBLE, _("Does not offer the help you asked for"))]
+    labels = [str(OfferCode(code).label).lower() for code in matching]
+    # Translators: "%(kinds_of_help)s" lists kinds of help, in lower case: "Offers counselling
+    # and sexual health".
+    offers = _("Offers %(kinds_of_help)s") % {"kinds_of_help": listed(labels)}
+    return [_Finding(Status.ELIGIBLE, offers)]
 
 
 def _other_criteria_findings(service: ServiceRules, person: Person) -> list[_Finding]:
     if service.other_criteria.strip():
-        return [_Finding(Status.UNCLEAR, f"Other conditions: {service.other_criteria.strip()}")]
+        # Translators: "%(conditions)s" is a service's own conditions, as the data gives them.
+        conditions = _("Other conditions: %(conditions)s")
+        return [
+            _Finding(Status.UNCLEAR, conditions % {"conditions": service.other_criteria.strip()})
+        ]
     return []
 
 
@@ -329,23 +461,14 @@ def inclusion_notes(service: ServiceRules, person: Person = Person()) -> list[st
     A group the person's own answers already brought up is left to that finding.
     """
     groups = [
-        ("trans", service.trans, person.trans is True),
-        ("non-binary", service.non_binary, person.gender == Gender.NON_BINARY),
+        (*TRANS_PEOPLE, service.trans, person.trans is True),
+        (*NON_BINARY_PEOPLE, service.non_binary, person.gender == Gender.NON_BINARY),
     ]
-    by_inclusion: dict[Inclusion, list[str]] = {}
+    by_inclusion: dict[Inclusion, tuple[str, ...]] = {}
     for people, inclusion, already_said in groups:
         if not already_said:
-            by_inclusion.setdefault(inclusion, []).append(people)
-    sentences = {
-        Inclusion.INCLUDED: "Supports {} people",
-        Inclusion.NOT_STATED: "Does not say whether it supports {} people",
-        Inclusion.EXCLUDED: "Does not support {} people",
-    }
-    joiner = {Inclusion.INCLUDED: " and "}
-    return [
-        sentences[inclusion].format(joiner.get(inclusion, " or ").join(people))
-        for inclusion, people in by_inclusion.items()
-    ]
+            by_inclusion[inclusion] = (*by_inclusion.get(inclusion, ()), people)
+    return [_inclusion_sentence(inclusion, people) for inclusion, people in by_inclusion.items()]
 
 
 @dataclass(frozen=True)

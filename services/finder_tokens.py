@@ -18,6 +18,7 @@ from datetime import timedelta
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from services.models import UsedFinderToken
 
@@ -29,20 +30,21 @@ SIGNER = signing.TimestampSigner(salt="services.finder_tokens")
 
 
 class Refusal(enum.Enum):
-    """Why a full-page form's answers were not shown, in the words the person reads."""
+    """Why a full-page form's answers were not shown, in the words the person reads (``message``,
+    in the page's language; the value is the English)."""
 
-    SENT_AGAIN = (
+    SENT_AGAIN = gettext_noop(
         "To keep your answers private, this page does not show them again. "
         "Answer the questions again to search."
     )
-    TOO_OLD = (
+    TOO_OLD = gettext_noop(
         "This page was open for more than a day. To keep your answers private, "
         "answer the questions again to search."
     )
 
     @property
     def message(self) -> str:
-        return self.value
+        return gettext(self.value)
 
 
 def new_token() -> str:

@@ -1,6 +1,8 @@
 """The finder's question form: every question optional, "prefer not to say" always allowed."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from geography.locate import locate_text
 from geography.models import CouncilArea, Country
@@ -8,7 +10,8 @@ from services.eligibility import Gender, PersonInvolvement
 from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
 from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
 
-PREFER_NOT_TO_SAY = ("", "Prefer not to say")
+# Translators: an answer every question of the finder offers.
+PREFER_NOT_TO_SAY = ("", gettext_lazy("Prefer not to say"))
 # Browsers fill a form in again from history on Back and Reload unless told not to: someone else
 # pressing Back must not see a person's answers (the templates' fields say the same).
 NOT_FROM_HISTORY = {"autocomplete": "off"}
@@ -32,7 +35,12 @@ class TriStateField(OptionalAnswerField):
     """Yes / No / Prefer not to say, as True / False / None."""
 
     def __init__(self, **kwargs):
-        super().__init__(choices=[("yes", "Yes"), ("no", "No")], coerce="yes".__eq__, **kwargs)
+        super().__init__(
+            # Translators: answers to a yes-or-no question of the finder.
+            choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
+            coerce="yes".__eq__,
+            **kwargs,
+        )
 
 
 # The name of the buttons that choose one of the places a typed name may mean.
@@ -41,16 +49,16 @@ PLACE_CHOICE = "place_choice"
 
 class FinderForm(forms.Form):
     place = forms.CharField(
-        label="Where are you? Town, village or postcode",
+        label=gettext_lazy("Where are you? Town, village or postcode"),
         required=False,
         max_length=100,
-        help_text="For example Inverness, EH6 5AB or just EH6.",
+        help_text=gettext_lazy("For example Inverness, EH6 5AB or just EH6."),
     )
     area = forms.ModelChoiceField(
-        label="Or choose a council area",
+        label=gettext_lazy("Or choose a council area"),
         queryset=CouncilArea.objects.none(),
         required=False,
-        empty_label="Choose a council area",
+        empty_label=gettext_lazy("Choose a council area"),
         to_field_name="code",
     )
     # A point chosen on the map: like every answer, never filled in again from history.
@@ -61,23 +69,30 @@ class FinderForm(forms.Form):
         required=False, min_value=-90, max_value=90, widget=forms.HiddenInput(NOT_FROM_HISTORY)
     )
     age = forms.IntegerField(
-        label="Age", required=False, min_value=0, max_value=MAX_AGE, help_text="In years."
+        # Translators: a question of the finder: the person's age.
+        label=gettext_lazy("Age"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AGE,
+        # Translators: the hint under the finder's question "Age".
+        help_text=gettext_lazy("In years."),
     )
-    gender = OptionalAnswerField(label="Gender", choices=Gender.choices)
-    trans = TriStateField(label="Are you trans?")
+    # Translators: a question of the finder: the person's gender.
+    gender = OptionalAnswerField(label=gettext_lazy("Gender"), choices=Gender.choices)
+    trans = TriStateField(label=gettext_lazy("Are you trans?"))
     involvement = OptionalAnswerField(
-        label="Do you sell or exchange sex now?", choices=PersonInvolvement.choices
+        label=gettext_lazy("Do you sell or exchange sex now?"), choices=PersonInvolvement.choices
     )
-    trafficked = TriStateField(label="Have you been trafficked or exploited?")
+    trafficked = TriStateField(label=gettext_lazy("Have you been trafficked or exploited?"))
     needs = forms.MultipleChoiceField(
-        label="What kind of help are you looking for?",
+        label=gettext_lazy("What kind of help are you looking for?"),
         choices=OfferCode.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Leave empty to see every kind.",
+        help_text=gettext_lazy("Leave empty to see every kind."),
     )
     remote_only = forms.BooleanField(
-        label="Only show support I can get online or by phone", required=False
+        label=gettext_lazy("Only show support I can get online or by phone"), required=False
     )
     include_not_eligible = forms.BooleanField(label=SHOW_NOT_FOR_YOU, required=False)
 
@@ -122,7 +137,7 @@ class FinderForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if (cleaned.get("lon") is None) != (cleaned.get("lat") is None):
-            raise forms.ValidationError("The point on the map was incomplete: choose it again.")
+            raise forms.ValidationError(_("The point on the map was incomplete: choose it again."))
         self._check_place_and_area_agree(cleaned)
         return cleaned
 
@@ -136,8 +151,11 @@ class FinderForm(forms.Form):
         if located.area is not None and located.area.pk != area.pk:
             self.add_error(
                 "place",
-                f"“{place}” is in {located.area.name}, but the council area chosen is "
-                f"{area.name}. Clear one of them.",
+                _(
+                    "“%(place)s” is in %(area)s, but the council area chosen is %(chosen)s. "
+                    "Clear one of them."
+                )
+                % {"place": place, "area": located.area.name, "chosen": area.name},
             )
 
 
@@ -145,44 +163,46 @@ class SuggestionForm(forms.ModelForm):
     """Suggest a service or a correction. It asks nothing about the person suggesting."""
 
     source_url = forms.URLField(
-        label="A web page that confirms it (optional)",
+        label=gettext_lazy("A web page that confirms it (optional)"),
         required=False,
         max_length=500,
         assume_scheme="https",
     )
     # Hidden from people by CSS and from screen readers; bots fill in every field they find.
-    website = forms.CharField(label="Leave this empty", required=False)
+    website = forms.CharField(label=gettext_lazy("Leave this empty"), required=False)
 
     class Meta:
         model = Suggestion
         fields = ["kind", "service", "service_name", "details", "source_url"]
         labels = {
-            "kind": "What would you like to tell us about?",
-            "service": "Which service is it about?",
-            "service_name": "The service's name",
-            "details": "What should we know?",
+            "kind": gettext_lazy("What would you like to tell us about?"),
+            "service": gettext_lazy("Which service is it about?"),
+            "service_name": gettext_lazy("The service's name"),
+            "details": gettext_lazy("What should we know?"),
         }
         help_texts = {
-            "details": "Do not include your name or anything about yourself or anyone else.",
-            "service_name": "For a service we do not list.",
+            "details": gettext_lazy(
+                "Do not include your name or anything about yourself or anyone else."
+            ),
+            "service_name": gettext_lazy("For a service we do not list."),
         }
         widgets = {"kind": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = Service.published_objects.only("name", "slug")
-        self.fields["service"].empty_label = "Choose a service"
+        self.fields["service"].empty_label = _("Choose a service")
         self.fields["service_name"].required = False
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("kind") == SuggestionKind.CORRECTION:
             if not cleaned.get("service"):
-                self.add_error("service", "Choose the service the correction is about.")
+                self.add_error("service", _("Choose the service the correction is about."))
             else:
                 cleaned["service_name"] = cleaned["service"].name
         elif cleaned.get("kind") == SuggestionKind.NEW_SERVICE and not cleaned.get("service_name"):
-            self.add_error("service_name", "Give the service's name.")
+            self.add_error("service_name", _("Give the service's name."))
         return cleaned
 
     @property

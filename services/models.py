@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from djgeojson.fields import PointField
 from simple_history.models import HistoricalRecords
 
@@ -42,32 +43,41 @@ def may_be_out_of_date(last_verified: date | None, today: date) -> bool:
 class OfferCode(models.TextChoices):
     """What a service offers: the mapping survey's categories, in words a visitor would use."""
 
-    HOLISTIC_SUPPORT = "holistic_support", "Holistic, one-to-one support"
-    EMOTIONAL_SUPPORT = "emotional_support", "Emotional support"
-    COUNSELLING = "counselling", "Counselling"
-    ADVOCACY_REFERRALS = "advocacy_referrals", "Advocacy and referrals to other services"
-    SAFETY_ADVICE = "safety_advice", "Safety advice"
-    OUTREACH_HARM_REDUCTION = "outreach_harm_reduction", "Outreach and harm reduction"
-    SEXUAL_HEALTH = "sexual_health", "Sexual health"
-    DRUGS_ALCOHOL = "drugs_alcohol", "Drugs and alcohol support"
-    HOUSING_BENEFITS = "housing_benefits", "Housing and benefits advice"
-    EMPLOYABILITY = "employability", "Employment and training"
-    COURSES_PEER_SUPPORT = "courses_peer_support", "Courses and peer support"
-    TRAFFICKING_LEGAL_ASYLUM = "trafficking_legal_asylum", "Trafficking, legal and asylum support"
-    INCIDENT_REPORTING_ALERTS = "incident_reporting_alerts", "Reporting incidents and alerts"
+    HOLISTIC_SUPPORT = "holistic_support", gettext_lazy("Holistic, one-to-one support")
+    EMOTIONAL_SUPPORT = "emotional_support", gettext_lazy("Emotional support")
+    COUNSELLING = "counselling", gettext_lazy("Counselling")
+    ADVOCACY_REFERRALS = (
+        "advocacy_referrals",
+        gettext_lazy("Advocacy and referrals to other services"),
+    )
+    SAFETY_ADVICE = "safety_advice", gettext_lazy("Safety advice")
+    OUTREACH_HARM_REDUCTION = "outreach_harm_reduction", gettext_lazy("Outreach and harm reduction")
+    SEXUAL_HEALTH = "sexual_health", gettext_lazy("Sexual health")
+    DRUGS_ALCOHOL = "drugs_alcohol", gettext_lazy("Drugs and alcohol support")
+    HOUSING_BENEFITS = "housing_benefits", gettext_lazy("Housing and benefits advice")
+    EMPLOYABILITY = "employability", gettext_lazy("Employment and training")
+    COURSES_PEER_SUPPORT = "courses_peer_support", gettext_lazy("Courses and peer support")
+    TRAFFICKING_LEGAL_ASYLUM = (
+        "trafficking_legal_asylum",
+        gettext_lazy("Trafficking, legal and asylum support"),
+    )
+    INCIDENT_REPORTING_ALERTS = (
+        "incident_reporting_alerts",
+        gettext_lazy("Reporting incidents and alerts"),
+    )
 
 
 class AccessCode(models.TextChoices):
     """How a person can reach a service."""
 
-    SELF_REFERRAL = "self_referral", "Refer yourself"
-    PROFESSIONAL_REFERRAL = "professional_referral", "Referral by a professional"
-    DROP_IN = "drop_in", "Drop-in"
-    OUTREACH = "outreach", "Outreach (they come to you)"
-    HOME_VISITS = "home_visits", "Home visits"
-    ONLINE = "online", "Online"
-    PHONE = "phone", "Phone"
-    TEXT = "text", "Text message"
+    SELF_REFERRAL = "self_referral", gettext_lazy("Refer yourself")
+    PROFESSIONAL_REFERRAL = "professional_referral", gettext_lazy("Referral by a professional")
+    DROP_IN = "drop_in", gettext_lazy("Drop-in")
+    OUTREACH = "outreach", gettext_lazy("Outreach (they come to you)")
+    HOME_VISITS = "home_visits", gettext_lazy("Home visits")
+    ONLINE = "online", gettext_lazy("Online")
+    PHONE = "phone", gettext_lazy("Phone")
+    TEXT = "text", gettext_lazy("Text message")
 
 
 class Scope(models.TextChoices):
@@ -112,24 +122,27 @@ class Confidence(models.TextChoices):
 
 
 class ContactKind(models.TextChoices):
-    PHONE = "phone", "Phone"
-    TEXT = "text", "Text message"
-    EMAIL = "email", "Email"
-    WEBSITE = "website", "Website"
-    ONLINE_FORM = "online_form", "Online form"
-    LIVE_CHAT = "live_chat", "Live chat"
+    PHONE = "phone", gettext_lazy("Phone")
+    TEXT = "text", gettext_lazy("Text message")
+    EMAIL = "email", gettext_lazy("Email")
+    WEBSITE = "website", gettext_lazy("Website")
+    ONLINE_FORM = "online_form", gettext_lazy("Online form")
+    LIVE_CHAT = "live_chat", gettext_lazy("Live chat")
     # A public address a person may go to (a drop-in); never a confidential one (see public).
-    ADDRESS = "address", "Address"
+    ADDRESS = "address", gettext_lazy("Address")
 
 
 class ServiceStatus(models.TextChoices):
     """Whether a service still runs, as far as the latest evidence shows (design §4)."""
 
-    RUNNING = "running", "Running"
-    CHANGED = "changed", "Changed"
-    TEMPORARILY_CLOSED = "temporarily_closed", "Temporarily closed"
-    CLOSED = "closed", "Closed"
-    UNKNOWN = "unknown", "Not known"
+    RUNNING = "running", pgettext_lazy("a service's status", "Running")
+    CHANGED = "changed", pgettext_lazy("a service's status", "Changed")
+    TEMPORARILY_CLOSED = (
+        "temporarily_closed",
+        pgettext_lazy("a service's status", "Temporarily closed"),
+    )
+    CLOSED = "closed", pgettext_lazy("a service's status", "Closed")
+    UNKNOWN = "unknown", pgettext_lazy("a service's status", "Not known")
 
 
 # A service's current status, kept together: the contacts loader and the admins set them.
@@ -832,8 +845,8 @@ class ServiceSource(models.Model):
 
 
 class SuggestionKind(models.TextChoices):
-    NEW_SERVICE = "new_service", "A service this site does not list"
-    CORRECTION = "correction", "Something wrong or out of date about a service"
+    NEW_SERVICE = "new_service", gettext_lazy("A service this site does not list")
+    CORRECTION = "correction", gettext_lazy("Something wrong or out of date about a service")
 
 
 class SuggestionStatus(models.TextChoices):
@@ -886,7 +899,8 @@ class Suggestion(Timestamped):
             models.CheckConstraint(
                 condition=~models.Q(service_name=""),
                 name="suggestion_names_a_service",
-                violation_error_message="Say which service this is about.",
+                # Shown to the visitor who sent the suggestion form.
+                violation_error_message=gettext_lazy("Say which service this is about."),
             ),
         ]
 

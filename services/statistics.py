@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from geography.models import CouncilArea, Country
 from services.models import (
@@ -211,61 +212,66 @@ def survey_figures(services: list[CountedService]) -> list[Breakdown]:
     based_in_scotland = sum(1 for service in services if service.based_in_scotland)
     return [
         Breakdown(
-            "Services",
+            # Translators: the title of a table of figures on the statistics page.
+            _("Services"),
             (
-                Figure("Specialist services", total, published_by_survey=True),
-                Figure("With a base in Scotland", based_in_scotland, published_by_survey=True),
+                Figure(_("Specialist services"), total, published_by_survey=True),
+                Figure(_("With a base in Scotland"), based_in_scotland, published_by_survey=True),
                 Figure(
-                    "UK-wide",
+                    _("UK-wide"),
                     sum(1 for s in services if s.scope == Scope.UK),
                     published_by_survey=True,
                 ),
                 Figure(
-                    "Police-led",
+                    _("Police-led"),
                     sum(1 for s in services if s.police_led),
                     published_by_survey=True,
                 ),
-                Figure("Support people remotely", sum(1 for s in services if s.remote)),
+                Figure(_("Support people remotely"), sum(1 for s in services if s.remote)),
                 Figure(
-                    "Cover travel or relocation costs",
+                    _("Cover travel or relocation costs"),
                     sum(1 for s in services if s.travel_costs_covered),
                 ),
             ),
         ),
         Breakdown(
-            "Main kind of help",
+            _("Main kind of help"),
             _counted(Counter(s.primary_offer for s in services), OfferCode),
         ),
         Breakdown(
-            "Everything offered",
+            _("Everything offered"),
             _counted(Counter(code for s in services for code in s.offers), OfferCode),
         ),
         Breakdown(
-            "Who they support",
+            _("Who they support"),
             (
-                Figure("Women", sum(1 for s in services if s.women), published_by_survey=True),
+                Figure(_("Women"), sum(1 for s in services if s.women), published_by_survey=True),
                 Figure(
-                    "Women and men",
+                    _("Women and men"),
                     sum(1 for s in services if s.women and s.men != MenServed.NONE),
                     published_by_survey=True,
                 ),
                 Figure(
-                    "Only men who have sex with men",
+                    _("Only men who have sex with men"),
                     sum(1 for s in services if s.men == MenServed.MSM_ONLY and not s.women),
                     published_by_survey=True,
                 ),
             ),
         ),
         Breakdown(
-            "Trans and non-binary people",
+            _("Trans and non-binary people"),
             (
                 Figure(
-                    "Explicitly include both",
+                    # Translators: a row of figures: services that include trans and non-binary
+                    # people, both.
+                    _("Explicitly include both"),
                     sum(1 for s in services if _includes_both(s)),
                     published_by_survey=True,
                 ),
                 Figure(
-                    "Do not say",
+                    # Translators: a row of figures: services that do not say whether they support
+                    # trans or non-binary people.
+                    _("Do not say"),
                     sum(
                         1
                         for s in services
@@ -274,30 +280,34 @@ def survey_figures(services: list[CountedService]) -> list[Breakdown]:
                     ),
                 ),
                 Figure(
-                    "Exclude either",
+                    # Translators: a row of figures: services that exclude trans or non-binary
+                    # people.
+                    _("Exclude either"),
                     sum(1 for s in services if Inclusion.EXCLUDED in (s.trans, s.non_binary)),
                 ),
             ),
         ),
         Breakdown(
-            "Waiting",
+            # Translators: the title of a table of figures: waiting lists.
+            _("Waiting"),
             (
                 Figure(
-                    "Have a waiting list or wait for a course",
+                    _("Have a waiting list or wait for a course"),
                     sum(1 for s in services if s.waiting_list != WaitingList.NONE),
                     published_by_survey=True,
                 ),
                 Figure(
-                    "No waiting list",
+                    _("No waiting list"),
                     sum(1 for s in services if s.waiting_list == WaitingList.NONE),
                 ),
             ),
         ),
         Breakdown(
-            "Minimum age",
+            _("Minimum age"),
             tuple(
                 Figure(
-                    f"{age} and over" if age is not None else "No minimum",
+                    # Translators: a row of figures: services whose minimum age is %(age)s.
+                    _("%(age)s and over") % {"age": age} if age is not None else _("No minimum"),
                     count,
                     published_by_survey=age in SURVEY_PUBLISHED_AGES,
                 )
@@ -345,6 +355,6 @@ def _includes_both(service: CountedService) -> bool:
 
 def _counted(counts: Counter, vocabulary: type[OfferCode]) -> tuple[Figure, ...]:
     return tuple(
-        Figure(vocabulary(code).label, count)
+        Figure(str(vocabulary(code).label), count)
         for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     )

@@ -11,18 +11,23 @@ exceptions the data holds, and Childline comes first. Otherwise they follow the 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 from geography.locate import Located
 from helplines.directory import Directory, current_directory
 from helplines.models import Helpline, Need
 from services.eligibility import ADULTHOOD
 from services.models import OfferCode
 from services.search import SearchOutcome
+from services.wording import listed
 
 # How many of the services that take people under 18 the under-18 answer names; it counts the
 # others (at ten thousand services a list of every one would be thousands of names long).
 NAMED_EXCEPTIONS = 5
 
-CHILD_PROTECTION = (
+CHILD_PROTECTION = gettext_lazy(
     "If a child or young person is in danger now, call 999. If you are worried about one, "
     "call Police Scotland on 101 or your council's social work service."
 )
@@ -105,7 +110,7 @@ def ways_forward(
             mainstream,
             first=True,
             under_18=under_18_text(open_to_younger),
-            child_protection=CHILD_PROTECTION,
+            child_protection=str(CHILD_PROTECTION),
             numbers_in_sight=len(directory.under_18) + 1,
             mainstream_in_sight=len(asked),
         )
@@ -137,19 +142,43 @@ def ways_forward_anywhere(without_a_service: bool = False) -> WaysForward:
 
 
 def under_18_text(open_to_younger: Sequence[tuple[str, int | None]]) -> str:
-    exceptions = [
-        f"{name} ({'no minimum age stated: ask them' if age is None else f'{age} and over'})"
-        for name, age in open_to_younger[:NAMED_EXCEPTIONS]
-    ]
+    exceptions = [_exception(name, age) for name, age in open_to_younger[:NAMED_EXCEPTIONS]]
     if (others := len(open_to_younger) - len(exceptions)) > 0:
         exceptions.append(
-            f"{others:,} other{'s' if others > 1 else ''} (each one's page says its ages)"
+            ngettext(
+                # Translators: the last of the services that take people under 18, in "...,
+                # except Roam (16 and over) and 12 others (each one's page says its ages)".
+                "%(count)s other (each one's page says its ages)",
+                "%(count)s others (each one's page says its ages)",
+                others,
+            )
+            % {"count": formats.number_format(others, force_grouping=True)}
         )
-    text = f"The specialist services in this finder are for adults aged {ADULTHOOD} and over"
+    values = {"age": ADULTHOOD, "exceptions": listed(exceptions)}
     if exceptions:
-        text += ", except " + _joined(exceptions)
-    return text + ". Anyone under 18 can talk to Childline now."
+        return (
+            _(
+                # Translators: "%(exceptions)s" lists the services that take people under 18,
+                # each with its ages: "Roam (16 and over) and 2 others (each one's page says its
+                # ages)".
+                "The specialist services in this finder are for adults aged %(age)s and over, "
+                "except %(exceptions)s. Anyone under %(age)s can talk to Childline now."
+            )
+            % values
+        )
+    return (
+        _(
+            "The specialist services in this finder are for adults aged %(age)s and over. "
+            "Anyone under %(age)s can talk to Childline now."
+        )
+        % values
+    )
 
 
-def _joined(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def _exception(name: str, age: int | None) -> str:
+    """A service that takes people under 18, by name, with its minimum age."""
+    if age is None:
+        # Translators: a service that takes people under 18 but does not say from what age.
+        return _("%(service)s (no minimum age stated: ask them)") % {"service": name}
+    # Translators: a service that takes people under 18, with its minimum age.
+    return _("%(service)s (%(age)s and over)") % {"service": name, "age": age}

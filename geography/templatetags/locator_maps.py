@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from geography.locator_map import AreaPath, locator_map
 
@@ -29,8 +30,22 @@ def counted_areas_map(counts: dict[str, int], label: str, counted: str) -> dict:
     return _drawn(
         label,
         modifier=lambda area: shade(counts.get(area.code, 0)),
-        title=lambda area: f"{area.name}: {counts.get(area.code, 0) or 'no'} {counted}",
+        title=lambda area: counted_title(area.name, counts.get(area.code, 0), counted),
     )
+
+
+def counted_title(area_name: str, count: int, counted: str) -> str:
+    """An area's title on a shaded map: "Fife: 3 face-to-face services"."""
+    if count:
+        # Translators: an area's title on a map: "Fife: 3 face-to-face services"; "%(counted)s"
+        # is what is counted, as the page names it.
+        return _("%(area)s: %(count)s %(counted)s") % {
+            "area": area_name,
+            "count": count,
+            "counted": counted,
+        }
+    # Translators: an area's title on a map: "Fife: no face-to-face services".
+    return _("%(area)s: no %(counted)s") % {"area": area_name, "counted": counted}
 
 
 def shade(count: int) -> str:

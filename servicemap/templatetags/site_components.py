@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from helplines.directory import current_directory, file_directory
@@ -23,11 +24,14 @@ def urgent_help(without_database: bool = False) -> dict:
 
 # The footer's links, in order: (URL name, words).
 FOOTER_LINKS = (
-    ("about", "About"),
-    ("privacy", "Privacy"),
-    ("staying-safe", "Staying safe online"),
-    ("statistics", "Statistics"),
-    ("suggest", "Suggest a service or a correction"),
+    # Translators: a link in every page's footer, to the page about the site.
+    ("about", gettext_lazy("About")),
+    # Translators: a link in every page's footer, to the privacy notice.
+    ("privacy", gettext_lazy("Privacy")),
+    ("staying-safe", gettext_lazy("Staying safe online")),
+    # Translators: a link in every page's footer, to the page of figures about the services.
+    ("statistics", gettext_lazy("Statistics")),
+    ("suggest", gettext_lazy("Suggest a service or a correction")),
 )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.validators import RegexValidator
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from geography.places import PostcodeMatch, resolve_postcode
@@ -25,7 +26,7 @@ MAX_PROXIMITY_METRES = 1_500_000
 # A UK postcode or district, as geography.places.parse_postcode reads one (in any case).
 POSTCODE_TEXT = RegexValidator(
     r"^\s*([A-Za-z]{1,2}[0-9][A-Za-z0-9]?|[Gg][Ii][Rr])\s*([0-9][A-Za-z]{2})?\s*$",
-    "This is not a UK postcode or postcode district.",
+    gettext_lazy("This is not a UK postcode or postcode district."),
 )
 
 

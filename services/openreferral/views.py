@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.exceptions import NotFound
@@ -197,7 +198,7 @@ class FeedServiceView(APIView):
         slug = slug_of_service_id(id)
         service = published_services().filter(slug=slug).first() if slug else None
         if service is None:
-            raise NotFound("There is no published service with this id.")
+            raise NotFound(_("There is no published service with this id."))
         return Response(nested([feed_service(service)], request)[0])
 
 
@@ -229,7 +230,9 @@ class OrganisationView(APIView):
         query = checked(OrganisationSerializer, request).validated_data
         organisations = organisations_with_id(id)
         if not organisations:
-            raise NotFound("There is no organisation with this id that runs a published service.")
+            raise NotFound(
+                _("There is no organisation with this id that runs a published service.")
+            )
         return Response(
             _with_services(organisations, request, full_service=query["full_service"])[0]
         )
@@ -294,7 +297,7 @@ class ServiceAtLocationView(APIView):
             if link["id"] == id
         ]
         if not found:
-            raise NotFound("There is no published service at a location with this id.")
+            raise NotFound(_("There is no published service at a location with this id."))
         return Response(_links_in_full(found, request)[0])
 
 
@@ -352,7 +355,7 @@ class TaxonomyView(APIView):
     @_record_schema("taxonomy", "openreferral_taxonomy")
     def get(self, request: Request, id: str) -> Response:
         if id != TAXONOMY_ID:
-            raise NotFound("There is no taxonomy with this id.")
+            raise NotFound(_("There is no taxonomy with this id."))
         return Response(hsds_taxonomy(base_url(request)))
 
 
@@ -387,5 +390,5 @@ class TaxonomyTermView(APIView):
     @_record_schema("taxonomy term", "openreferral_taxonomy_term")
     def get(self, request: Request, id: str) -> Response:
         if id not in TERMS_BY_ID:
-            raise NotFound("There is no taxonomy term with this id.")
+            raise NotFound(_("There is no taxonomy term with this id."))
         return Response(hsds_term(TERMS_BY_ID[id], base_url(request)))

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from django import template
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 
 from services.eligibility import Status
 from services.models import (
@@ -21,6 +23,7 @@ from services.search import Placing, Result
 from services.wording import (
     NO_ROUTE,
     listed,
+    long_date,
     route_state_text,
     status_text,
     travel_costs,
@@ -65,9 +68,13 @@ def how_far(result: Result) -> str:
     by its council area is said to be in that area, never a number of km from its middle; a
     service with no base (phone, online) says nothing."""
     if result.known_distance_km is not None:
-        return f"About {result.known_distance_km:.0f} km away"
+        # Translators: how far a service is from the place the person gave, in whole kilometres.
+        return _("About %(km)s km away") % {"km": f"{result.known_distance_km:.0f}"}
     areas = [area.name for area in result.entry.based_in]
-    return f"Based in {listed(areas)}" if areas else ""
+    if not areas:
+        return ""
+    # Translators: where a service is based, when only its council areas are known.
+    return _("Based in %(areas)s") % {"areas": listed(areas)}
 
 
 @dataclass(frozen=True)
@@ -94,12 +101,17 @@ class AccessNoteShown:
     state: str
 
 
-ACCESS_NOTES = (("When it is open", "opening_times"), ("How people get to it", "referral"))
+ACCESS_NOTES = (
+    # Translators: a title on a service, before its opening times as a source gives them.
+    (gettext_lazy("When it is open"), "opening_times"),
+    # Translators: a title on a service, before how people get support from it (a referral).
+    (gettext_lazy("How people get to it"), "referral"),
+)
 
 
 def access_notes_shown(service: Service) -> list[AccessNoteShown]:
     return [
-        AccessNoteShown(title, text, route_state_text(service.access_confirmed_on))
+        AccessNoteShown(str(title), text, route_state_text(service.access_confirmed_on))
         for title, name in ACCESS_NOTES
         if (text := getattr(service, name))
     ]
@@ -134,15 +146,20 @@ def next_step(service: Service) -> NextStep:
     website = link_target(service.organisation.website)
     if website:
         return NextStep(
-            f"{service.organisation.name} runs it: ask them through",
+            # Translators: followed by a link, "their website", and a full stop.
+            _("%(organisation)s runs it: ask them through")
+            % {"organisation": service.organisation.name},
             website,
-            "their website",
+            # Translators: a link, after "... runs it: ask them through".
+            _("their website"),
             opens_another_site=True,
         )
     return NextStep(
-        "If you need help now, use the",
+        # Translators: followed by a link, "urgent help numbers", and a full stop.
+        _("If you need help now, use the"),
         f"{reverse('staying-safe')}#urgent-help",
-        "urgent help numbers",
+        # Translators: a link, after "If you need help now, use the".
+        _("urgent help numbers"),
         opens_another_site=False,
     )
 
@@ -154,7 +171,7 @@ def reaching(service: Service) -> dict:
     return {
         "routes": routes,
         "access_notes": access_notes_shown(service),
-        "no_route": "" if routes else NO_ROUTE,
+        "no_route": "" if routes else _(NO_ROUTE),
         "next_step": None if routes else next_step(service),
         "status_text": status_text(service.status, service.status_note, service.status_seen_on),
     }
@@ -181,21 +198,28 @@ def checked_text(service: Service) -> str:
     """When the details were last confirmed, and how: an admin's check with the service itself,
     or the source they came from (the seed data's survey was never checked with each service)."""
     if service.last_verified is None:
-        return "Not yet checked with the service"
-    when = formats.date_format(service.last_verified, "j F Y")
+        return _("Not yet checked with the service")
+    when = long_date(service.last_verified)
     if service.verification_source.startswith(CHECKED_WITH_THE_SERVICE):
-        return f"Checked with the service on {when}"
-    source = f" ({service.verification_source})" if service.verification_source else ""
-    return f"Last checked on {when}{source}"
+        return _("Checked with the service on %(date)s") % {"date": when}
+    if service.verification_source:
+        # Translators: "%(source)s" is who checked a service's details, or with whom, as the
+        # team recorded it.
+        return _("Last checked on %(date)s (%(source)s)") % {
+            "date": when,
+            "source": service.verification_source,
+        }
+    return _("Last checked on %(date)s") % {"date": when}
 
 
 def unchecked_facts(service: Service) -> list[str]:
-    """The groups of facts not yet confirmed with the service, in words."""
+    """The groups of facts not yet confirmed with the service, in words: the list after "Not yet
+    confirmed with the service:"."""
     groups = {
-        "where it works": service.location_confidence,
-        "what it offers": service.offer_confidence,
-        "who it is for": service.eligibility_confidence,
-        "waiting times": service.waiting_list_confidence,
+        pgettext("facts not confirmed", "where it works"): service.location_confidence,
+        pgettext("facts not confirmed", "what it offers"): service.offer_confidence,
+        pgettext("facts not confirmed", "who it is for"): service.eligibility_confidence,
+        pgettext("facts not confirmed", "waiting times"): service.waiting_list_confidence,
     }
     return [name for name, confidence in groups.items() if confidence == Confidence.LOW]
 

@@ -1,0 +1,15 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from servicemap.translations import locales, update_catalogues
+
+
+class Command(BaseCommand):
+    help = (
+        "Write each language's translation catalogue (locale/*/LC_MESSAGES/django.po) from the "
+        "strings the code marks, and compile it (make messages). Needs GNU gettext."
+    )
+
+    def handle(self, *args, **options):
+        update_catalogues(settings.BASE_DIR)
+        self.stdout.write(f"Updated and compiled the catalogues of {', '.join(locales())}.")
