@@ -2,6 +2,7 @@
 
 import gc
 import os
+from importlib import import_module
 
 from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
@@ -25,5 +26,9 @@ if not settings.DEBUG and not settings.SECRET_KEY_FROM_ENVIRONMENT:
 # the default each rebuild paid for several full passes. Measured with make bench at 10,000
 # services (SQLite): rebuild 532 ms and first search after an edit 794 ms with the default, 486 ms
 # and 584 ms with 10,000; searches unchanged (p50 2.2 ms, p95 2.8 to 2.9 ms either way).
+# Every view module is imported here, in gunicorn's master, rather than by each worker's first
+# request: what importing makes is then shared by the workers, not copied into each (10 MB a
+# worker at 10,000 services, benchmarks/memory.py).
+import_module(settings.ROOT_URLCONF)
 gc.freeze()
 gc.set_threshold(10_000, 10, 10)

@@ -11,9 +11,11 @@ The catalogue holds what searches ask of every service, read from the database a
 (one query per table, no model instances) and indexed the ways searches ask: services with the
 same eligibility rules form a group (a search judges each group once), each council area knows
 which services list it, and each base is a point on the sphere. What a person reads about a
-listed service (its card) is loaded the first time a search lists it and kept for the
-CARDS_KEPT most recently listed, so the memory a process holds does not grow with the number of
-services it could list.
+listed service in an answer (its summary: a compact msgspec structure, not its model instance) is
+made the first time a search lists it and kept for the SUMMARIES_KEPT most recently listed, so the
+memory a process holds does not grow with the number of services it could list. A page that shows
+more of a service than the summary loads the records of the services it lists
+(services.search.with_records).
 """
 
 import functools
@@ -149,22 +151,10 @@ class Entry:
     contactable: bool
 
 
-@dataclass(frozen=True)
-class Card:
-    """A listed service as a person reads it: its model instance, with everything its card and
-    page show, loaded the first time a search lists it (Catalogue.cards)."""
-
-    service: Service
-    # The part of a search result that is the same whoever asks, made once here rather than in
-    # every search that lists the service (services/search_answer.py adds the rest).
-    summary: ServiceSummary
-
-    @classmethod
-    def of(cls, service: Service) -> "Card":
-        return cls(
-            service,
-            ServiceSummary.of(service, reach_of(service), tuple(public_bases(service))),
-        )
+def summary_of(service: Service) -> ServiceSummary:
+    """What an answer says of a listed service whoever asks, from its record loaded with
+    published_services()."""
+    return ServiceSummary.of(service, reach_of(service), tuple(public_bases(service)))
 
 
 # Every kind of service the availability rule tells apart: its scope, and whether it works remotely.
@@ -198,15 +188,16 @@ class Catalogue:
     few services it returns, however many there are. Each index is an array with one value per
     service (entry) or per area, so a search works on whole columns at once."""
 
-    # How many listed services' cards a process keeps (Catalogue.cards), the least recently
-    # listed dropped first: more than the longest answer (serializers.MAX_RESULTS), and at about
-    # 30 KB each, 30 MB however many services there are.
-    CARDS_KEPT = 1000
+    # How many listed services' summaries a process keeps (Catalogue.summaries), the least
+    # recently listed dropped first: more than the longest answer (serializers.MAX_RESULTS), and
+    # at about 9 KB each (a model instance with its relations took 31 KB), 9 MB however many
+    # services there are.
+    SUMMARIES_KEPT = 1000
 
     def __init__(self, entries: Sequence[Entry], areas: Sequence[AreaRef]):
         self.entries = tuple(entries)
-        self._cards: OrderedDict[int, Card] = OrderedDict()
-        self._cards_lock = threading.Lock()
+        self._summaries: OrderedDict[int, ServiceSummary] = OrderedDict()
+        self._summaries_lock = threading.Lock()
         self.areas = tuple(areas)
         self.area_codes = tuple(area.code for area in self.areas)
         members: dict[ServiceRules, list[int]] = {}
@@ -293,25 +284,26 @@ class Catalogue:
             remote_only: self._judge_counts(remote_only) for remote_only in (False, True)
         }
 
-    def cards(self, indices: Sequence[int]) -> list[Card | None]:
-        """The cards of these services (indices into ``entries``), loading in one go those not
-        kept yet: a fixed seven queries, none when every card is kept. None for a service that
-        has left the finder since this catalogue was built (the next version check rebuilds it)."""
+    def summaries(self, indices: Sequence[int]) -> list[ServiceSummary | None]:
+        """The summaries of these services (indices into ``entries``), loading in one go the
+        records of those not kept yet: a fixed seven queries, none when every one is kept. None
+        for a service that has left the finder since this catalogue was built (the next version
+        check rebuilds it)."""
         wanted = [self.entries[index].pk for index in indices]
-        with self._cards_lock:
-            missing = [pk for pk in wanted if pk not in self._cards]
+        with self._summaries_lock:
+            missing = [pk for pk in wanted if pk not in self._summaries]
         loaded = {}
         if missing:
             services = published_services().in_finder().filter(pk__in=missing)
-            loaded = {service.pk: Card.of(service) for service in services}
-        with self._cards_lock:
-            self._cards.update(loaded)
-            found = [self._cards.get(pk) or loaded.get(pk) for pk in wanted]
+            loaded = {service.pk: summary_of(service) for service in services}
+        with self._summaries_lock:
+            self._summaries.update(loaded)
+            found = [self._summaries.get(pk) or loaded.get(pk) for pk in wanted]
             for pk in wanted:
-                if pk in self._cards:
-                    self._cards.move_to_end(pk)
-            while len(self._cards) > self.CARDS_KEPT:
-                self._cards.popitem(last=False)
+                if pk in self._summaries:
+                    self._summaries.move_to_end(pk)
+            while len(self._summaries) > self.SUMMARIES_KEPT:
+                self._summaries.popitem(last=False)
         return found
 
     def within_reach(self, area: AreaRef | None, located: bool, remote_only: bool) -> numpy.ndarray:

@@ -26,9 +26,9 @@ def map_data(outcome: SearchOutcome, area: CouncilArea | None) -> dict:
 
 def _drawn(result: Result) -> dict:
     return {
-        "slug": result.service.slug,
-        "name": result.service.name,
-        "scope": result.service.scope,
+        "slug": result.entry.slug,
+        "name": result.entry.name,
+        "scope": result.reach.scope,
         "coverage": [area.code for area in result.reach.areas],
         "bases": [
             {"name": base.name, "lon": base.lon, "lat": base.lat}

@@ -6,9 +6,11 @@ Distance only orders the list; it never hides a service.
 """
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from geography.distance import chord_km
 from geography.locate import Located
@@ -22,16 +24,17 @@ from services.availability import (
     coverage,
 )
 from services.catalogue import (
-    Card,
     Catalogue,
     Entry,
     area_ref,
     current_catalogue,
     known_distance_km,
     label_point,
+    published_services,
 )
 from services.eligibility import Person, Status, Verdict, evaluate
 from services.models import Service
+from services.summary import ServiceSummary
 from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
 
 
@@ -60,17 +63,20 @@ class Placing(enum.Enum):
     FURTHER_AWAY = "further_away"
 
     def heading(self, area_name: str) -> str:
-        return {
-            Placing.HERE: f"Working in person in {area_name}",
-            Placing.WIDER: "Across Scotland, the UK, or by phone and online",
-            Placing.FURTHER_AWAY: "Further away",
-        }[self]
+        if self is Placing.HERE:
+            return _("Working in person in %(area)s") % {"area": area_name}
+        if self is Placing.WIDER:
+            return _("Across Scotland, the UK, or by phone and online")
+        # Translators: a heading of the finder's answer, over the nearest services based in other
+        # council areas.
+        return _("Further away")
 
 
 @dataclass(frozen=True)
 class Result:
     entry: Entry
-    card: Card
+    # What the answer says of the service whoever asks (the API's answer is made of it).
+    summary: ServiceSummary
     verdict: Verdict
     availability: Availability
     # To the nearest base, an area-only one placed inside its area: what the list is ranked by.
@@ -79,14 +85,13 @@ class Result:
     known_distance_km: float | None = None
     # None when the person gave no council area, or asked for remote support only.
     placing: Placing | None = None
+    # The service's record, for a page that shows more of it than the summary: None until
+    # with_records loads it (an API answer never needs it).
+    service: Service | None = None
 
     @property
     def status(self) -> Status:
         return self.verdict.status
-
-    @property
-    def service(self) -> Service:
-        return self.card.service
 
     @property
     def reach(self) -> Reach:
@@ -152,13 +157,13 @@ def search(query: SearchQuery) -> SearchOutcome:
         if here is not None
         else []
     )
-    # A service that left the finder after this catalogue was built has no card: it is left out,
+    # A service that left the finder after this catalogue was built has no summary: it is left out,
     # and the next version check rebuilds the catalogue without it.
     shown = [*chosen, *nearest_elsewhere]
-    cards = dict(zip(shown, catalogue.cards(shown), strict=True))
+    summaries = dict(zip(shown, catalogue.summaries(shown), strict=True))
     results = []
     for index in chosen:
-        if (card := cards[index]) is None:
+        if (summary := summaries[index]) is None:
             continue
         entry = catalogue.entries[index]
         if query.located:
@@ -166,16 +171,16 @@ def search(query: SearchQuery) -> SearchOutcome:
         else:
             where = coverage(entry.reach, query.remote_only)
         placing = None if here is None else Placing.HERE if here[index] else Placing.WIDER
-        results.append(_result(entry, card, query, where, squared_chords[index], placing))
+        results.append(_result(entry, summary, query, where, squared_chords[index], placing))
     further = []
     for index in nearest_elsewhere:
-        if (card := cards[index]) is None:
+        if (summary := summaries[index]) is None:
             continue
         entry = catalogue.entries[index]
         further.append(
             _result(
                 entry,
-                card,
+                summary,
                 query,
                 coverage(entry.reach),
                 squared_chords[index],
@@ -196,6 +201,25 @@ def search(query: SearchQuery) -> SearchOutcome:
     )
 
 
+def with_records(outcome: SearchOutcome) -> SearchOutcome:
+    """The outcome with each listed service's record, for a page that shows more of a service
+    than its summary (its facts, sources, every contact route): the same seven queries however
+    many it lists. A service that left the finder since the search is left out."""
+    listed = [*outcome.results, *outcome.further_away]
+    records = published_services().in_finder().in_bulk([result.entry.pk for result in listed])
+
+    def recorded(results: list[Result]) -> list[Result]:
+        return [
+            replace(result, service=records[result.entry.pk])
+            for result in results
+            if result.entry.pk in records
+        ]
+
+    return replace(
+        outcome, results=recorded(outcome.results), further_away=recorded(outcome.further_away)
+    )
+
+
 # How many services the "Further away" group names: the nearest few are a next step; more would
 # push the services that work where the person is out of sight.
 FURTHER_AWAY_LIMIT = 3
@@ -208,7 +232,7 @@ _ELSEWHERE = 2 * len(Status)
 
 def _result(
     entry: Entry,
-    card: Card,
+    summary: ServiceSummary,
     query: SearchQuery,
     where: Availability,
     squared_chord,
@@ -217,7 +241,7 @@ def _result(
     # The reasons are worded only for the services listed.
     return Result(
         entry,
-        card,
+        summary,
         evaluate(entry.rules, query.person),
         where,
         chord_km(squared_chord),
@@ -242,7 +266,7 @@ class Group:
         return self.key.replace("_", "-")
 
 
-FURTHER_AWAY_NOTE = (
+FURTHER_AWAY_NOTE = gettext_lazy(
     "These are based in other council areas, not in yours. Some people travel to one, some to "
     "stay anonymous. A service may support only people who live in the areas it covers: ask them "
     "before you go."
@@ -271,7 +295,9 @@ def answer_groups(outcome: SearchOutcome, area: CouncilArea | None) -> list[Grou
         further = Placing.FURTHER_AWAY
         name = area.name if area is not None else ""
         groups.append(
-            Group(further.value, further.heading(name), outcome.further_away, FURTHER_AWAY_NOTE)
+            Group(
+                further.value, further.heading(name), outcome.further_away, str(FURTHER_AWAY_NOTE)
+            )
         )
     return groups
 
@@ -343,26 +369,38 @@ def location_message(outcome: SearchOutcome, located: Located | None) -> str:
     if located is None:
         return ""
     sentences = [located.message] if located.message else []
-    elsewhere = "These services work across Scotland, the UK or remotely."
     if located.area is None:
-        return " ".join([*sentences, *([elsewhere] if outcome.results else [])])
+        if outcome.results:
+            sentences.append(_("These services work across Scotland, the UK or remotely."))
+        return " ".join(sentences)
     name = located.area.name
     if outcome.in_person_here == 0:
-        sentences.append(f"No specialist service works in person in {name}.")
+        sentences.append(_("No specialist service works in person in %(area)s.") % {"area": name})
     elif outcome.in_person_for_them == 0:
         count = outcome.in_person_here
         sentences.append(
-            f"{count} specialist service{'s' if count > 1 else ''} "
-            f"work{'' if count > 1 else 's'} in person in {name}, but going by your answers "
-            f"{'none of them is' if count > 1 else 'it is not'} for you."
+            ngettext(
+                "%(count)s specialist service works in person in %(area)s, but going by your "
+                "answers it is not for you.",
+                "%(count)s specialist services work in person in %(area)s, but going by your "
+                "answers none of them is for you.",
+                count,
+            )
+            % {"count": count, "area": name}
         )
         if not any(result.status is Status.NOT_ELIGIBLE for result in outcome.results):
             sentences.append(
-                f"To see {'them' if count > 1 else 'it'} and why, tick “{SHOW_NOT_FOR_YOU}” "
-                f"under “{TELL_US_MORE}”."
+                ngettext(
+                    # Translators: "%(option)s" and "%(section)s" are the finder's own words for
+                    # the choice to tick and the part of the form it is in.
+                    "To see it and why, tick “%(option)s” under “%(section)s”.",
+                    "To see them and why, tick “%(option)s” under “%(section)s”.",
+                    count,
+                )
+                % {"option": SHOW_NOT_FOR_YOU, "section": TELL_US_MORE}
             )
     if outcome.in_person_for_them == 0 and outcome.results:
         sentences.append(
-            "These services support people there from across Scotland, the UK or remotely."
+            _("These services support people there from across Scotland, the UK or remotely.")
         )
     return " ".join(sentences)

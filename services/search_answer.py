@@ -45,7 +45,7 @@ class SearchResult(ServiceSummary, frozen=True, gc=False):
     def of(cls, result: Result) -> "SearchResult":
         known = result.known_distance_km
         return cls(
-            *msgspec.structs.astuple(result.card.summary),
+            *msgspec.structs.astuple(result.summary),
             result.status.value,
             result.verdict.reasons,
             result.availability.because,
@@ -196,7 +196,7 @@ class SearchAnswer(Struct, frozen=True, gc=False):
             tuple(SearchResult.of(result) for result in outcome.further_away),
             tuple(
                 AnswerGroup(
-                    group.key, group.heading, tuple(result.service.slug for result in group.results)
+                    group.key, group.heading, tuple(result.entry.slug for result in group.results)
                 )
                 for group in answer_groups(outcome, area)
             ),

@@ -164,7 +164,7 @@ class Evidence(Struct, frozen=True, gc=False):
 
 
 class ServiceSummary(Struct, frozen=True, gc=False):
-    """What a search result says of a service whoever asks (services.catalogue's card)."""
+    """What a search result says of a service whoever asks (kept by services.catalogue)."""
 
     slug: str
     name: str

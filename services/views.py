@@ -16,7 +16,7 @@ from services.eligibility import ServiceRules, inclusion_notes, who_it_is_for
 from services.finder_map import map_before_any_answer, map_data
 from services.forms import FinderForm
 from services.queries import located_from, query_from
-from services.search import SearchQuery, answer_groups, location_message, search
+from services.search import SearchQuery, answer_groups, location_message, search, with_records
 from services.spreadsheets import text_cell
 from services.statistics import (
     CountedService,
@@ -73,7 +73,7 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
                 # Caseworkers always see the services their client cannot use, and why.
                 answers["include_not_eligible"] = True
             located = located_from(answers)
-            outcome = search(query_from(answers, located))
+            outcome = with_records(search(query_from(answers, located)))
             context.update(
                 outcome=outcome,
                 location_message=location_message(outcome, located),
@@ -135,7 +135,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def area_detail(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(CouncilArea.objects.without_geometry(), slug=slug)
-    outcome = search(SearchQuery(located=True, area=area, limit=RESULTS_ON_A_PAGE))
+    outcome = with_records(search(SearchQuery(located=True, area=area, limit=RESULTS_ON_A_PAGE)))
     return render(
         request,
         "services/area_detail.html",

@@ -7,7 +7,7 @@ import numpy
 from geography.distance import great_circle_km
 from geography.models import CouncilArea
 from services.availability import AreaRef, Point, Reach, availability, coverage
-from services.catalogue import Card, Entry, area_ref, label_point, published_services, reach_of
+from services.catalogue import Entry, area_ref, label_point, published_services, reach_of
 from services.eligibility import ServiceRules, Status, evaluate
 from services.search import FURTHER_AWAY_LIMIT, Placing, Result, SearchOutcome, SearchQuery
 
@@ -38,11 +38,13 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
                 distance = nearest_base_km(reach, point)
                 further.append(
                     Result(
-                        *_entry_and_card(service, reach),
+                        _entry_of(service, reach),
+                        None,
                         verdict,
                         coverage(reach),
                         distance,
                         placing=Placing.FURTHER_AWAY,
+                        service=service,
                     )
                 )
             continue
@@ -53,11 +55,13 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             placing = Placing.HERE if area.code in reach.area_codes else Placing.WIDER
         results.append(
             Result(
-                *_entry_and_card(service, reach),
+                _entry_of(service, reach),
+                None,
                 verdict,
                 where,
                 nearest_base_km(reach, point),
                 placing=placing,
+                service=service,
             )
         )
     results.sort(key=_ranking)
@@ -77,8 +81,9 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
     )
 
 
-def _entry_and_card(service, reach: Reach) -> tuple[Entry, Card]:
-    """What a Result holds of a service, from its model instance: what the comparison reads."""
+def _entry_of(service, reach: Reach) -> Entry:
+    """What a Result holds of a service, from its model instance: what the comparison reads
+    (the summary an answer is made of is left out)."""
     entry = Entry(
         pk=service.pk,
         slug=service.slug,
@@ -89,7 +94,7 @@ def _entry_and_card(service, reach: Reach) -> tuple[Entry, Card]:
         based_in=(),
         contactable=bool(service.public_contacts),
     )
-    return entry, Card(service, summary=None)
+    return entry
 
 
 def _in_person(area: AreaRef | None, all_reaches) -> dict:

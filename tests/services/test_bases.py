@@ -33,12 +33,12 @@ def test_distance_is_measured_to_the_exact_address_where_there_is_one(wishes_at_
 
     outcome = search(SearchQuery(person=person, located=True, area=edinburgh, point=NEXT_DOOR))
 
-    distances = {r.service.slug: r.distance_km for r in outcome.results}
+    distances = {r.entry.slug: r.distance_km for r in outcome.results}
     assert distances["wishes"] < 0.2
     # Sacro's base is known only by its area: measured to the area's point, across the city.
     assert distances["sacro-another-way"] > 5
     # Both are for her and neither has a route yet: the nearer comes first.
-    order = [r.service.slug for r in outcome.results]
+    order = [r.entry.slug for r in outcome.results]
     assert order.index("wishes") == order.index("sacro-another-way") - 1
 
 
@@ -51,7 +51,7 @@ def test_a_base_given_with_its_height_is_placed_by_its_longitude_and_latitude():
 
     outcome = search(SearchQuery(located=True, area=edinburgh, point=NEXT_DOOR))
 
-    assert {r.service.slug: r.distance_km for r in outcome.results}["wishes"] < 0.2
+    assert {r.entry.slug: r.distance_km for r in outcome.results}["wishes"] < 0.2
 
 
 def test_the_map_gets_each_service_with_its_bases_marked_exact_or_approximate(

@@ -27,7 +27,7 @@ def clock(monkeypatch):
 
 
 def names_found() -> dict[str, str]:
-    return {result.service.slug: result.service.name for result in search(SearchQuery()).results}
+    return {result.entry.slug: result.entry.name for result in search(SearchQuery()).results}
 
 
 def edit_in_another_process(slug: str, name: str) -> None:

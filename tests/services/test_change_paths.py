@@ -17,10 +17,11 @@ from django.utils import timezone
 
 from geography.models import CouncilArea
 from servicemap.backup import RestoreError, restore
-from services.catalogue import Card, catalogue_version, current_catalogue
+from services.catalogue import catalogue_version, current_catalogue
 from services.models import Location, OfferCode, Organisation, Service, ServiceToReview
 from services.openreferral.taxonomy import ANSWERS_BY_TERM_ID
 from services.resources import ServiceResource
+from services.summary import ServiceSummary
 from tests.admin_forms import admin_url, service_form_data
 from tests.openreferral.feed import full_feed
 
@@ -143,7 +144,7 @@ def test_marking_services_checked_is_kept_and_reaches_the_search(
     latest = roam.history.first()
     assert (latest.last_verified, latest.history_user.username) == (timezone.localdate(), "alex")
     assert catalogue_version() != searched_before
-    assert card_of("roam").service.last_verified == timezone.localdate()
+    assert summary_of("roam").evidence.last_checked == timezone.localdate()
 
 
 def test_marking_a_service_that_breaks_the_rules_checked_says_so_and_changes_nothing(
@@ -380,7 +381,7 @@ def test_a_queryset_update_of_a_services_address_reaches_the_search_at_once(
 
     (entry,) = [e for e in current_catalogue().entries if e.slug == "roam"]
     assert "Leith drop-in" not in [base.name for base in entry.bases]
-    assert "Leith drop-in" not in [base.name for base in card_of("roam").service.public_locations]
+    assert "Leith drop-in" not in [base.name for base in summary_of("roam").bases]
 
 
 @pytest.mark.parametrize(
@@ -464,9 +465,9 @@ def test_coverage_changed_through_the_orm_reaches_the_search_at_once(client, sea
     assert "wishes" in {result["slug"] for result in response.json()["results"]}
 
 
-def card_of(slug: str) -> Card:
-    """The card a search would show for the service, from the catalogue searches use now."""
+def summary_of(slug: str) -> ServiceSummary:
+    """What a search's answer would say of the service, from the catalogue searches use now."""
     catalogue = current_catalogue()
     (index,) = [index for index, entry in enumerate(catalogue.entries) if entry.slug == slug]
-    (card,) = catalogue.cards([index])
-    return card
+    (summary,) = catalogue.summaries([index])
+    return summary

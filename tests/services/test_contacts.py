@@ -415,7 +415,7 @@ def test_the_referral_list_shows_routes_with_their_state_and_a_way_forward(
 
 
 def found() -> set[str]:
-    return {result.service.slug for result in search(SearchQuery(located=False)).results}
+    return {result.entry.slug for result in search(SearchQuery(located=False)).results}
 
 
 def test_a_closed_service_leaves_the_search_but_keeps_its_page_saying_closed(client):
@@ -480,7 +480,7 @@ def test_services_we_cannot_reach_come_after_those_we_can_with_the_same_verdict(
     for result in search(query).results:
         # Within each group of the answer (where it works, then the verdict).
         group = (result.placing, result.status)
-        by_verdict.setdefault(group, []).append(bool(result.service.public_contacts))
+        by_verdict.setdefault(group, []).append(result.entry.contactable)
 
     for status, reachable in by_verdict.items():
         assert reachable == sorted(reachable, reverse=True), status
@@ -494,7 +494,7 @@ def test_a_woman_in_edinburgh_is_shown_the_services_she_can_contact_first():
 
     results = search(SearchQuery(person=person, located=True, area=edinburgh)).results
 
-    for_her = [r.service.slug for r in results if r.status is Status.ELIGIBLE]
+    for_her = [r.entry.slug for r in results if r.status is Status.ELIGIBLE]
     # Those working in person in Edinburgh first (Sacro - Another Way and WISHES, no route yet),
     # then the others, where Click and National Ugly Mugs have a website.
     assert for_her == ["sacro-another-way", "wishes", "click-sacro", "national-ugly-mugs"]

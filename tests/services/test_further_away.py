@@ -45,11 +45,11 @@ def test_the_nearest_services_elsewhere_are_named_apart_from_those_here(code, pe
     outcome = search_in(code, person)
 
     further = outcome.further_away
-    assert [result.service.slug for result in further] == expected
+    assert [result.entry.slug for result in further] == expected
     assert len(further) <= FURTHER_AWAY_LIMIT
-    here = {result.service.slug for result in outcome.results}
+    here = {result.entry.slug for result in outcome.results}
     for result in further:
-        assert result.service.slug not in here
+        assert result.entry.slug not in here
         assert code not in {area.code for area in result.reach.areas}
         assert result.reach.bases
         assert result.availability.because[0].startswith("covers ")

@@ -135,11 +135,11 @@ def test_the_search_lists_and_ranks_services_by_each_one_s_own_verdict(crowd, pe
         everyone = search(SearchQuery(person=person, include_not_eligible=True))
         transaction.set_rollback(True)
 
-    assert sorted(r.service.slug for r in public.results) == sorted(
+    assert sorted(r.entry.slug for r in public.results) == sorted(
         slug for slug, status in verdicts.items() if status is not NOT_ELIGIBLE
     )
     # Without a place, no distances: the verdict alone orders the list, best first.
-    ranks = [verdicts[r.service.slug].rank for r in everyone.results]
+    ranks = [verdicts[r.entry.slug].rank for r in everyone.results]
     assert ranks == sorted(ranks)
     assert len(ranks) == len(verdicts)
 
@@ -150,9 +150,9 @@ def ranking(result) -> tuple:
     services a person can contact before those we hold no route for; nearest first within
     those, services without a base last; then by name."""
     distance = math.inf if result.distance_km is None else result.distance_km
-    no_route = not result.service.public_contacts
+    no_route = not result.entry.contactable
     elsewhere = result.placing is Placing.WIDER
-    return (elsewhere, result.status.rank, no_route, distance, result.service.name.lower())
+    return (elsewhere, result.status.rank, no_route, distance, result.entry.name.lower())
 
 
 @settings(max_examples=40, deadline=None)
@@ -180,4 +180,4 @@ def test_results_come_in_one_order_by_place_then_verdict_then_route_then_distanc
 
     keys = [ranking(result) for result in every]
     assert all(before < after for before, after in itertools.pairwise(keys))
-    assert [r.service.slug for r in first] == [r.service.slug for r in every[:limit]]
+    assert [r.entry.slug for r in first] == [r.entry.slug for r in every[:limit]]

@@ -17,7 +17,7 @@ def area(code: str) -> CouncilArea:
 
 
 def slugs(outcome, status=None):
-    return [r.service.slug for r in outcome.results if status is None or r.status is status]
+    return [r.entry.slug for r in outcome.results if status is None or r.status is status]
 
 
 def test_a_woman_of_25_in_edinburgh_sees_the_services_for_her_nearest_first():
@@ -41,7 +41,7 @@ def test_a_woman_of_25_in_edinburgh_sees_the_services_for_her_nearest_first():
     assert slugs(outcome, Status.UNCLEAR) == ["leith-partnership", "tara", "you-my-sister"]
     assert [r.placing for r in outcome.results] == [Placing.HERE] * 3 + [Placing.WIDER] * 4
     assert "roam" not in slugs(outcome)
-    wishes = next(r for r in outcome.results if r.service.slug == "wishes")
+    wishes = next(r for r in outcome.results if r.entry.slug == "wishes")
     assert wishes.availability.because == ("covers City of Edinburgh",)
     assert wishes.verdict.reasons[0] == "For women aged 18 and over"
     assert not outcome.no_local_service
@@ -57,7 +57,7 @@ def test_a_17_year_old_man_in_edinburgh_sees_roam_as_unclear_and_the_adult_servi
     assert slugs(public) == ["roam"]
     assert public.results[0].status is Status.UNCLEAR
     assert "Only for men who have sex with men" in public.results[0].verdict.reasons
-    not_for_him = {r.service.slug: r.verdict.reasons[0] for r in caseworker.results[1:]}
+    not_for_him = {r.entry.slug: r.verdict.reasons[0] for r in caseworker.results[1:]}
     assert not_for_him["leith-partnership"] == "Only for people aged 18 and over"
     assert not_for_him["wishes"] == "Only for women"
     assert {r.status for r in caseworker.results[1:]} == {Status.NOT_ELIGIBLE}
@@ -92,7 +92,7 @@ def test_without_a_location_every_service_is_listed_with_where_it_works():
 
     # The 19 published services but Operation Begonia, which is not in the finder.
     assert len(outcome.results) == 18
-    roam = next(r for r in outcome.results if r.service.slug == "roam")
+    roam = next(r for r in outcome.results if r.entry.slug == "roam")
     assert roam.availability.because == (
         "covers City of Edinburgh, East Lothian, Midlothian and West Lothian",
     )
@@ -100,12 +100,11 @@ def test_without_a_location_every_service_is_listed_with_where_it_works():
 
 def test_distance_ranks_but_never_hides():
     from_glasgow = search(SearchQuery(located=True, area=area("S12000049"), point=(-4.25, 55.86)))
-    tara = next(r for r in from_glasgow.results if r.service.slug == "tara")
+    tara = next(r for r in from_glasgow.results if r.entry.slug == "tara")
 
     assert tara.distance_km < 20
     assert (
-        next(r for r in from_glasgow.results if r.service.slug == "you-my-sister").distance_km
-        is None
+        next(r for r in from_glasgow.results if r.entry.slug == "you-my-sister").distance_km is None
     )
 
 
@@ -146,23 +145,23 @@ def test_a_search_makes_the_same_few_queries_however_many_services(
     query = SearchQuery(located=located, area=area("S12000036") if located else None)
 
     # The first search reads the version and builds the catalogue from one query per table (7),
-    # then loads the cards of the services it lists, all in one go (7).
+    # then loads the records of the services it lists for their summaries, all in one go (7).
     with django_assert_num_queries(15):
         first = search(query)
     # Later ones only check the version (here every time; in production every few seconds): the
-    # cards are kept.
+    # summaries are kept.
     with django_assert_num_queries(1):
         again = search(query)
 
     assert len(first.results) == len(again.results) == (8 if located else 18) + extra_services
-    assert [r.service.name for r in first.results] == [r.service.name for r in again.results]
+    assert [r.entry.name for r in first.results] == [r.entry.name for r in again.results]
 
 
-def test_a_process_keeps_the_cards_of_the_services_listed_last_and_loads_the_others_again(
+def test_a_process_keeps_the_summaries_of_the_services_listed_last_and_loads_the_others_again(
     django_assert_num_queries, monkeypatch
 ):
-    # Each search below shows 5 services and the 3 nearest further away: 8 cards.
-    monkeypatch.setattr(Catalogue, "CARDS_KEPT", 8)
+    # Each search below shows 5 services and the 3 nearest further away: 8 summaries.
+    monkeypatch.setattr(Catalogue, "SUMMARIES_KEPT", 8)
     edinburgh = SearchQuery(located=True, area=area("S12000036"), limit=5)
     glasgow = SearchQuery(located=True, area=area("S12000049"), limit=5)
     first = slugs(search(edinburgh))
@@ -201,7 +200,7 @@ def test_asking_for_remote_support_only_does_not_claim_nothing_works_in_person_t
 
 
 def listed(person: Person, **query) -> dict[str, Status]:
-    return {r.service.slug: r.status for r in search(SearchQuery(person=person, **query)).results}
+    return {r.entry.slug: r.status for r in search(SearchQuery(person=person, **query)).results}
 
 
 @pytest.mark.parametrize(("age", "services"), [(17, 1), (18, 18), (19, 18)])
@@ -227,7 +226,7 @@ def test_someone_exactly_at_a_services_maximum_age_is_shown_it(age, shown):
 
     assert ("wishes" in slugs(public)) is shown
     assert public.counts_by_area["S12000036"] == (7 if shown else 6)
-    wishes = next(r for r in caseworker.results if r.service.slug == "wishes")
+    wishes = next(r for r in caseworker.results if r.entry.slug == "wishes")
     assert wishes.status is (Status.ELIGIBLE if shown else Status.NOT_ELIGIBLE)
     assert wishes.verdict.reasons[0] == (
         "For women aged 18 to 25" if shown else "Only for people aged 18 to 25"
@@ -249,7 +248,7 @@ def test_someone_who_gives_only_their_age_is_sure_only_of_services_for_every_gen
 def test_a_service_working_across_scotland_or_the_uk_says_so_wherever_the_person_is():
     for code in ("S12000027", "S12000036"):
         outcome = search(SearchQuery(located=True, area=area(code)))
-        because = {r.service.slug: r.availability.because for r in outcome.results}
+        because = {r.entry.slug: r.availability.because for r in outcome.results}
 
         assert because["tara"][0] == "all of Scotland", code
         assert because["national-ugly-mugs"][0] == "all of the UK", code
@@ -370,7 +369,7 @@ def test_a_search_answers_before_any_council_area_is_imported():
 
     outcome = search(SearchQuery())
 
-    assert {result.service.slug for result in outcome.results} == {
+    assert {result.entry.slug for result in outcome.results} == {
         service.slug for service in Service.published_objects.in_finder()
     }
     assert outcome.counts_by_area == {}

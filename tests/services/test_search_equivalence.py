@@ -101,7 +101,7 @@ def outcome_summary(outcome):
     return (
         [
             (
-                r.service.slug,
+                r.entry.slug,
                 r.placing,
                 r.status,
                 r.verdict.reasons,
@@ -116,7 +116,7 @@ def outcome_summary(outcome):
         outcome.in_person_here,
         outcome.in_person_for_them,
         [
-            (r.service.slug, r.placing, r.status, r.availability.because, round(r.distance_km, 6))
+            (r.entry.slug, r.placing, r.status, r.availability.because, round(r.distance_km, 6))
             for r in outcome.further_away
         ],
     )
