@@ -19,12 +19,11 @@ from benchmarks.common import (
     Figure,
     Run,
     Section,
-    ensure_debian_package,
     gunicorn,
     manage,
     workers_for_cores,
 )
-from benchmarks.throughput import run_wrk, search_bodies_file
+from benchmarks.throughput import run_wrk, search_bodies_file, wrk_or_say_why_not
 
 LOAD_SECONDS = 20
 TARGET_MB = 150
@@ -46,9 +45,8 @@ def measure(run: Run) -> Section:
         "and own (private pages: what stopping the worker frees). A worker's figure is the "
         "largest of the workers'.",
     )
-    wrk = ensure_debian_package("wrk", "wrk")
+    wrk = wrk_or_say_why_not(section)
     if wrk is None:
-        section.notes.append("Not measured: wrk is not installed and could not be (apt-get).")
         return section
     bodies = search_bodies_file()
     rows = []

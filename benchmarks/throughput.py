@@ -43,9 +43,8 @@ def measure(run: Run) -> Section:
         "that are not 2xx, counted by the script, and socket errors). wrk runs on the same two "
         "cores as the server.",
     )
-    wrk = ensure_debian_package("wrk", "wrk")
+    wrk = wrk_or_say_why_not(section)
     if wrk is None:
-        section.notes.append("Not measured: wrk is not installed and could not be (apt-get).")
         return section
     bodies = search_bodies_file()
     rows = []
@@ -100,6 +99,14 @@ def measure(run: Run) -> Section:
         )
     )
     return section
+
+
+def wrk_or_say_why_not(section: Section) -> str | None:
+    """wrk's path, installing it if need be; None, said in the section's notes, if it cannot."""
+    wrk = ensure_debian_package("wrk", "wrk")
+    if wrk is None:
+        section.notes.append("Not measured: wrk is not installed and could not be (apt-get).")
+    return wrk
 
 
 def search_bodies_file() -> Path:
