@@ -94,9 +94,12 @@ def scopes_reaching_in_person(country: str, lists_area: bool) -> list[Scope]:
     ]
 
 
-def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) -> Availability:
+def availability(
+    reach: Reach, area: AreaRef | None, remote_only: bool = False, language: str | None = None
+) -> Availability:
     """Can someone in ``area`` use the service? ``area`` is None when the person is somewhere we
-    hold no area for: nationwide and remote services still reach them."""
+    hold no area for: nationwide and remote services still reach them. Worded in the active
+    language (``language``, when the caller has read it already, as a search does once)."""
     lists_area = area is not None and area.code in reach.area_codes
     return _availability(
         reach.scope,
@@ -105,7 +108,7 @@ def availability(reach: Reach, area: AreaRef | None, remote_only: bool = False) 
         lists_area,
         area,
         remote_only,
-        get_language(),
+        language or get_language(),
     )
 
 
@@ -133,11 +136,11 @@ def _availability(
     return Availability(bool(ways), tuple(words[way]() for way in ways))
 
 
-def coverage(reach: Reach, remote_only: bool = False) -> Availability:
+def coverage(reach: Reach, remote_only: bool = False, language: str | None = None) -> Availability:
     """Where a service works, for a person who has not said where they are."""
     if remote_only:
-        return availability(reach, None, remote_only=True)
-    return _coverage(reach, get_language())
+        return availability(reach, None, remote_only=True, language=language)
+    return _coverage(reach, language or get_language())
 
 
 # Each listed service's reach once per language, rather than worded again on every search.

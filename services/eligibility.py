@@ -162,10 +162,11 @@ class _Finding:
     missing: str = ""
 
 
-def evaluate(service: ServiceRules, person: Person) -> Verdict:
+def evaluate(service: ServiceRules, person: Person, language: str | None = None) -> Verdict:
     """Whether ``person`` can use ``service``, and why, in sentences for the visitor in the
-    active language."""
-    return _remembered_verdict(service, person, get_language())
+    active language (``language``, when the caller has read it already: reading it costs
+    microseconds, and a search asks for hundreds of verdicts)."""
+    return _remembered_verdict(service, person, language or get_language())
 
 
 def _verdict(service: ServiceRules, person: Person) -> Verdict:

@@ -9,8 +9,8 @@ import enum
 from dataclasses import dataclass, field, replace
 
 import numpy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from geography.distance import chord_km
 from geography.locate import Located
@@ -129,6 +129,8 @@ class SearchOutcome:
 
 def search(query: SearchQuery) -> SearchOutcome:
     catalogue = current_catalogue()
+    # The listed services' reasons are worded in the active language, read once here.
+    language = get_language()
     area = area_ref(query.area)
     point = query.point or label_point(query.area)
     ranks = catalogue.group_columns.statuses(query.person)[catalogue.group_of]
@@ -167,11 +169,13 @@ def search(query: SearchQuery) -> SearchOutcome:
             continue
         entry = catalogue.entries[index]
         if query.located:
-            where = availability(entry.reach, area, query.remote_only)
+            where = availability(entry.reach, area, query.remote_only, language)
         else:
-            where = coverage(entry.reach, query.remote_only)
+            where = coverage(entry.reach, query.remote_only, language)
         placing = None if here is None else Placing.HERE if here[index] else Placing.WIDER
-        results.append(_result(entry, summary, query, where, squared_chords[index], placing))
+        results.append(
+            _result(entry, summary, query, where, squared_chords[index], placing, language)
+        )
     further = []
     for index in nearest_elsewhere:
         if (summary := summaries[index]) is None:
@@ -182,9 +186,10 @@ def search(query: SearchQuery) -> SearchOutcome:
                 entry,
                 summary,
                 query,
-                coverage(entry.reach),
+                coverage(entry.reach, language=language),
                 squared_chords[index],
                 Placing.FURTHER_AWAY,
+                language,
             )
         )
     return SearchOutcome(
@@ -237,12 +242,13 @@ def _result(
     where: Availability,
     squared_chord,
     placing: Placing | None,
+    language: str,
 ) -> Result:
     # The reasons are worded only for the services listed.
     return Result(
         entry,
         summary,
-        evaluate(entry.rules, query.person),
+        evaluate(entry.rules, query.person, language),
         where,
         chord_km(squared_chord),
         known_distance_km(entry.bases, query.point),
