@@ -140,20 +140,30 @@ def coverage(reach: Reach, remote_only: bool = False, language: str | None = Non
     """Where a service works, for a person who has not said where they are."""
     if remote_only:
         return availability(reach, None, remote_only=True, language=language)
-    return _coverage(reach, language or get_language())
+    return _coverage(
+        reach.areas, reach.scope, reach.remote, reach.remote_routes, language or get_language()
+    )
 
 
-# Each listed service's reach once per language, rather than worded again on every search.
+# What a listed service's reach says, once per kind of reach and language, rather than worded
+# again on every search. Keyed by what the words read, not by the Reach: a Reach kept here would
+# keep its service's whole entry alive after the catalogue that held it is rebuilt.
 @functools.lru_cache(maxsize=8192)
-def _coverage(reach: Reach, language: str | None) -> Availability:
+def _coverage(
+    areas: tuple[AreaRef, ...],
+    scope: Scope,
+    remote: bool,
+    remote_routes: tuple[str, ...],
+    language: str | None,
+) -> Availability:
     """``language`` is only the cache's key: the reasons are worded in the active language."""
     reasons = []
-    if reach.areas:
-        reasons.append(_covers([area.name for area in reach.areas]))
-    if reach.scope != Scope.AREAS:
-        reasons.append(_scope_phrase(reach.scope))
-    if reach.remote:
-        reasons.append(remote_phrase(reach))
+    if areas:
+        reasons.append(_covers([area.name for area in areas]))
+    if scope != Scope.AREAS:
+        reasons.append(_scope_phrase(scope))
+    if remote:
+        reasons.append(_remote_words(remote_routes))
     return Availability(True, tuple(reasons))
 
 
