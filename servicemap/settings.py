@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "leaflet",
     "djgeojson",
     "csp",
+    "statici18n",
     "rest_framework",
     "drf_spectacular",
     "import_export",
@@ -194,6 +195,12 @@ LANGUAGES = [(language.code, language.name) for language in SITE_LANGUAGES]
 # Listed and offered to people: those translated in full.
 PUBLIC_LANGUAGES = tuple(language.code for language in SITE_LANGUAGES if language.complete)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The JavaScript's catalogs (manage.py compilejsi18n, run by `make messages`): one file a language,
+# static/jsi18n/<code>/djangojs.js, kept in the repository like the .mo files and served as any
+# other static file. Only this project's djangojs catalogues go in (LOCALE_PATHS is always read;
+# the package named adds no other folder), not the admin's and other apps' JavaScript strings.
+STATICI18N_ROOT = BASE_DIR / "static"
+STATICI18N_PACKAGES = "servicemap"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

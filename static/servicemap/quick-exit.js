@@ -9,6 +9,8 @@
   var SHIFT_PRESSES_TO_LEAVE = 3;
   // As in GOV.UK's "Exit this page": a press counts if it comes within 5 seconds of the last one.
   var SHIFT_PRESS_WINDOW_MS = 5000;
+  // Numbers as the page's language writes them, in the digits the rest of the page uses.
+  var numbers = new Intl.NumberFormat(document.documentElement.lang, { numberingSystem: "latn" });
 
   var container = document.querySelector("[data-quick-exit]");
   if (!container) {
@@ -43,8 +45,11 @@
       return;
     }
     var left = SHIFT_PRESSES_TO_LEAVE - shiftPresses;
-    status.textContent = "Shift: press " + left + (left === 1 ? " more time" : " more times") +
-      " to leave this site.";
+    // Translators: said after Shift is pressed once or twice; pressed three times in a row, it
+    // leaves the site, as the quick exit button ("Leave this site") does.
+    var message = ngettext("Shift: press %(count)s more time to leave this site.",
+      "Shift: press %(count)s more times to leave this site.", left);
+    status.textContent = interpolate(message, { count: numbers.format(left) }, true);
     window.clearTimeout(shiftTimer);
     shiftTimer = window.setTimeout(forgetShiftPresses, SHIFT_PRESS_WINDOW_MS);
   }

@@ -1,6 +1,7 @@
 // The finder, enhanced: answers update the list in place, "Use my location" and a tap on the
 // map fill in the place, and the map is told about every new search. Without this file the form
-// still works: it is POSTed and the page comes back with the list.
+// still works: it is POSTed and the page comes back with the list. Its words come from the page's
+// JavaScript catalog (static/jsi18n/<language>/djangojs.js, loaded before it by base.html).
 (function () {
   "use strict";
 
@@ -70,7 +71,8 @@
   function search() {
     if (pending) { pending.abort(); }
     pending = new AbortController();
-    say("Searching…");
+    // Translators: said while the finder's answer is on its way (screen readers read it too).
+    say(gettext("Searching…"));
     fetch(form.action, {
       method: "POST",
       body: new FormData(form),
@@ -95,7 +97,9 @@
       })
       .catch(function (error) {
         if (error.name !== "AbortError") {
-          say("Something went wrong. Use the Find support button to try again.");
+          // Translators: "Find support" is the finder's button; use the same words as its
+          // translation.
+          say(gettext("Something went wrong. Use the Find support button to try again."));
         }
       });
   }
@@ -137,14 +141,17 @@
   if (locate && navigator.geolocation) {
     locate.hidden = false;
     locate.addEventListener("click", function () {
-      say("Finding your location…");
+      say(gettext("Finding your location…"));
       navigator.geolocation.getCurrentPosition(
         function (position) {
           document.dispatchEvent(new CustomEvent("finder:point", {
             detail: { lon: position.coords.longitude, lat: position.coords.latitude }
           }));
         },
-        function () { say("Your location is not available. Choose your council area instead."); },
+        function () {
+          // Translators: the device would not or could not say where it is.
+          say(gettext("Your location is not available. Choose your council area instead."));
+        },
         { enableHighAccuracy: false, maximumAge: 600000, timeout: 15000 }
       );
     });

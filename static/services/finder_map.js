@@ -17,6 +17,9 @@
   var chosenArea = null;
   var highlighted = [];
   var selected = null;
+  var language = document.documentElement.lang;
+  // Numbers as the page's language writes them, in the digits the rest of the page uses.
+  var numbers = new Intl.NumberFormat(language, { numberingSystem: "latn" });
 
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
@@ -67,16 +70,25 @@
     if (chosenArea && byCode[chosenArea]) { byCode[chosenArea].bringToFront(); }
   }
 
+  function nameOf(code) {
+    return byCode[code].feature.properties.name;
+  }
+
   function describe(code) {
-    var layer = byCode[code];
     var count = counts[code] || 0;
-    return layer.feature.properties.name + ": " + count + (count === 1 ? " service" : " services");
+    // Translators: a council area on the finder's map and how many of the services found reach
+    // it, e.g. "Highland: 3 services".
+    var text = ngettext("%(area)s: %(count)s service", "%(area)s: %(count)s services", count);
+    return interpolate(text, { area: nameOf(code), count: numbers.format(count) }, true);
   }
 
   // What an area's tooltip says: its count, and whether the chosen service is based there.
   function tooltipFor(code) {
     if (isBasedIn(code)) {
-      return describe(code) + ". " + selected.name + " is based here (we have no address)";
+      // Translators: a council area's label on the map, e.g. "Highland: 3 services", then the
+      // service the person chose, whose base we know only as being in that area.
+      var text = gettext("%(area_and_count)s. %(service)s is based here (we have no address)");
+      return interpolate(text, { area_and_count: describe(code), service: selected.name }, true);
     }
     return describe(code);
   }
@@ -104,7 +116,11 @@
         L.circleMarker([base.lat, base.lon], {
           radius: 7, color: "#ffffff", weight: 2, fillColor: "#0065bd", fillOpacity: 1
         })
-          .bindTooltip(asText(result.name + ", " + base.name))
+          .bindTooltip(asText(interpolate(
+            // Translators: a marker's label on the finder's map: a service and the name of its
+            // base there, e.g. "Leith Partnership, Leith Walk".
+            gettext("%(service)s, %(base)s"), { service: result.name, base: base.name }, true
+          )))
           .on("click", function () { highlight(result.slug, true); })
           .addTo(markers);
       });
@@ -123,8 +139,14 @@
       swatch.className = "finder-map__swatch finder-map__swatch--" + count;
       item.appendChild(swatch);
       var last = count === shades.length - 1 && max > count;
+      var text = last
+        // Translators: the darkest shade in the key to the finder's map, e.g. "5 or more
+        // services".
+        ? ngettext("%(count)s or more service", "%(count)s or more services", count)
+        // Translators: a shade in the key to the finder's map: how many services reach an area.
+        : ngettext("%(count)s service", "%(count)s services", count);
       item.appendChild(document.createTextNode(
-        count + (last ? " or more" : "") + (count === 1 && !last ? " service" : " services")
+        interpolate(text, { count: numbers.format(count) }, true)
       ));
       legend.appendChild(item);
     }
@@ -136,10 +158,15 @@
     if (!list) { return; }
     list.textContent = "";
     Object.keys(byCode)
-      .sort(function (a, b) { return describe(a).localeCompare(describe(b)); })
+      .sort(function (a, b) { return nameOf(a).localeCompare(nameOf(b), language); })
       .forEach(function (code) {
         var item = document.createElement("li");
-        item.textContent = describe(code) + (code === chosenArea ? " (your area)" : "");
+        // Translators: under the finder's map, the area the person searched in, e.g.
+        // "Highland: 3 services (your area)".
+        var yours = gettext("%(area_and_count)s (your area)");
+        item.textContent = code === chosenArea
+          ? interpolate(yours, { area_and_count: describe(code) }, true)
+          : describe(code);
         list.appendChild(item);
       });
     document.getElementById("finder-map-areas").hidden = false;
@@ -172,7 +199,7 @@
     drawLegend();
     listAreaCounts();
     Object.keys(byCode).forEach(function (code) {
-      byCode[code].setTooltipContent(asText(byCode[code].feature.properties.name));
+      byCode[code].setTooltipContent(asText(nameOf(code)));
     });
     map.fitBounds(areas.getBounds());
   }
@@ -211,7 +238,8 @@
     control.onAdd = function () {
       var button = L.DomUtil.create("button", "finder-map__all-of-scotland");
       button.type = "button";
-      button.textContent = "All of Scotland";
+      // Translators: a button on the finder's map that shows the whole country again.
+      button.textContent = gettext("All of Scotland");
       L.DomEvent.disableClickPropagation(button);
       L.DomEvent.on(button, "click", function () { map.fitBounds(areas.getBounds()); });
       return button;

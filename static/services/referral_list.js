@@ -15,8 +15,11 @@
     copyButton.hidden = false;
     copyButton.addEventListener("click", function () {
       navigator.clipboard.writeText(list.innerText.trim()).then(
-        function () { status.textContent = "The list was copied."; },
-        function () { status.textContent = "The list could not be copied: select it and copy it."; }
+        function () { status.textContent = gettext("The list was copied."); },
+        function () {
+          // Translators: the browser refused to copy the referral list to the clipboard.
+          status.textContent = gettext("The list could not be copied: select it and copy it.");
+        }
       );
     });
   }

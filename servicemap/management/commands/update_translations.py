@@ -6,8 +6,9 @@ from servicemap.translations import locales, update_catalogues
 
 class Command(BaseCommand):
     help = (
-        "Write each language's translation catalogue (locale/*/LC_MESSAGES/django.po) from the "
-        "strings the code marks, and compile it (make messages). Needs GNU gettext."
+        "Write each language's translation catalogues (locale/*/LC_MESSAGES/django.po and "
+        "djangojs.po) from the strings the code marks, compile them, and write the JavaScript "
+        "catalogs (static/jsi18n/) from them (make messages). Needs GNU gettext."
     )
 
     def handle(self, *args, **options):
