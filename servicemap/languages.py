@@ -12,9 +12,14 @@ pages in a language not yet reviewed say so, in that language, with the English 
 away.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
+from django.utils.translation.trans_real import parse_accept_lang_header
 
 
 @dataclass(frozen=True)
@@ -57,3 +62,42 @@ def offered() -> tuple[Language, ...]:
     """The languages a person may choose: those whose every public string is translated
     (``PUBLIC_LANGUAGES`` in the settings names them)."""
     return tuple(BY_CODE[code] for code in settings.PUBLIC_LANGUAGES)
+
+
+def preferred_language(accept_language: str, among: Collection[str]) -> str | None:
+    """The first language of a browser's Accept-Language header, in its order of preference, that
+    is one of ``among`` (language codes), matching regional and script variants as Django does
+    ("ro-RO" is Romanian, "zh-CN" Simplified Chinese); None when it asks for none of them."""
+    for asked, _quality in parse_accept_lang_header(accept_language):
+        try:
+            code = translation.get_supported_language_variant(asked)
+        except LookupError:
+            continue
+        if code in among:
+            return code
+    return None
+
+
+def entered_in_english(text: str) -> SafeString:
+    """Words the team entered about a service (its summary, hours, notes), which are held in
+    English only: on a page in another language they say so after them, and carry their own
+    language and direction, so a screen reader reads them as English and an Arabic page lays
+    their punctuation out left to right. Markup-safe text (``linebreaksbr``'s) stays as it is."""
+    if not text or translation.get_language() == ENGLISH.code:
+        return conditional_escape(text)
+    return format_html(
+        '<span lang="{}" dir="ltr">{}</span>{}', ENGLISH.tag, text, in_english_marker()
+    )
+
+
+def in_english_marker() -> SafeString:
+    """What follows words held in English only on a page in another language: "(in English)" in
+    the page's language; nothing on an English page."""
+    if translation.get_language() == ENGLISH.code:
+        return SafeString("")
+    return format_html(
+        ' <span class="site-in-english">{}</span>',
+        # Translators: after words about a service or a helpline that exist only in English (its
+        # description, opening hours, notes), on a page in your language.
+        translation.gettext("(in English)"),
+    )

@@ -9,7 +9,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from servicemap.client_address import from_trusted_proxy
-from servicemap.languages import language_named
+from servicemap.languages import language_named, preferred_language
+from servicemap.problems import answers_in_json
 
 FORWARDED_HEADERS = ("HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR")
 
@@ -91,10 +92,19 @@ def language_from_address(get_response: Callable[[HttpRequest], HttpResponse]):
     """Reads the page's language from its address alone (/ro/..., English unprefixed). Django's
     LocaleMiddleware also reads a language cookie and the browser's Accept-Language, and redirects
     an unprefixed address to that language; this never does, so a shared link opens in the
-    language it was sent in and nothing on the device records a choice (servicemap/languages.py)."""
+    language it was sent in and nothing on the device records a choice (servicemap/languages.py).
+
+    The API and the Open Referral feed answer programs, whose addresses carry no language: they
+    answer in the offered language the request's Accept-Language asks for, English otherwise, and
+    say which in Content-Language."""
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        language = translation.get_language_from_path(request.path_info)
+        if answers_in_json(request.path_info):
+            language = preferred_language(
+                request.headers.get("Accept-Language", ""), settings.PUBLIC_LANGUAGES
+            )
+        else:
+            language = translation.get_language_from_path(request.path_info)
         if language not in settings.PUBLIC_LANGUAGES:
             # A language not yet translated in full has no pages: its addresses are not found.
             language = settings.LANGUAGE_CODE

@@ -4,9 +4,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext
 
+from servicemap.languages import entered_in_english
 from services.models import Confidence, ServiceStatus, WaitingList, may_be_out_of_date
 
 # Kept in English, as tests and pages compare it; translated where it is shown (gettext(NO_ROUTE)).
@@ -102,7 +105,16 @@ def status_text(status: str, note: str, seen_on: date | None) -> str:
     if not note:
         return label
     # Translators: a service's status ("Changed", "Temporarily closed") and the team's note on it.
-    return _("%(status)s: %(note)s") % {"status": label, "note": note}
+    return with_markup(_("%(status)s: %(note)s"), status=label, note=entered_in_english(note))
+
+
+def with_markup(words: str, **values: str) -> SafeString:
+    """Translated words filled with values that may carry markup (``entered_in_english``'s):
+    each part escaped on its own, so the markup survives and nothing else gets in."""
+    return mark_safe(  # noqa: S308 - every part is escaped just above
+        conditional_escape(words)
+        % {name: conditional_escape(value) for name, value in values.items()}
+    )
 
 
 def contact_next_step(
@@ -172,11 +184,11 @@ def left_out_text(
     if not listed:
         return LeftOut(
             _("The finder does not list this service"),
-            not_listed_because,
+            entered_in_english(not_listed_because),
             status_text(status, note, seen_on),
             dated,
         )
-    return LeftOut(_("This service has closed"), note, "", dated)
+    return LeftOut(_("This service has closed"), entered_in_english(note), "", dated)
 
 
 def confirmed_text(confirmed: int, services: int) -> str:

@@ -6,13 +6,19 @@ Romanian and Arabic as a finished translation will (PUBLIC_LANGUAGES), to hold t
 what people will meet.
 """
 
+import json
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from servicemap.languages import LANGUAGES, offered
+from servicemap.languages import LANGUAGES, entered_in_english, offered, preferred_language
+from services.eligibility import ServiceRules, who_it_is_for
+from services.models import Service, ServiceStatus
+from services.wording import status_text
 from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +175,132 @@ def test_the_finder_asks_and_answers_in_the_language_of_its_address(client, code
         in_language(code, "What you can do now") in answer
         or in_language(code, "Other help") in answer
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "among", "chosen"),
+    [
+        ("ro-RO,ro;q=0.9,en;q=0.5", {"en-gb", "ro"}, "ro"),
+        ("en-GB,ro;q=0.5", {"en-gb", "ro"}, "en-gb"),
+        ("de-DE,ar;q=0.3", {"en-gb", "ar"}, "ar"),
+        ("zh-CN,zh;q=0.9", {"en-gb", "zh-hans"}, "zh-hans"),
+        # Polish is known but not among those asked about: the next one the browser takes is.
+        ("pl,ro;q=0.8", {"en-gb", "ro"}, "ro"),
+        ("pl", {"en-gb", "ro"}, None),
+        ("", {"en-gb", "ro"}, None),
+        ("*", {"en-gb", "ro"}, None),
+        ("ro;q=nonsense,,;;", {"en-gb", "ro"}, None),
+    ],
+)
+def test_the_language_a_browser_prefers_among_those_offered(header, among, chosen):
+    assert preferred_language(header, among) == chosen
+
+
+SEARCH = {"area": "S12000036", "age": 30, "gender": "woman", "trans": False}
+
+
+def search(client, accept_language: str | None):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    return client.post(
+        "/api/v1/search", json.dumps(SEARCH), content_type="application/json", headers=headers
+    )
+
+
+@pytest.mark.usefixtures("three_languages")
+@pytest.mark.parametrize(
+    ("asked", "served"),
+    [("ro-RO,ro;q=0.9", "ro"), ("ar", "ar"), ("pl", "en-GB"), ("de", "en-GB"), (None, "en-GB")],
+)
+def test_the_api_answers_in_the_offered_language_asked_for_and_says_which(client, asked, served):
+    response = search(client, asked)
+
+    assert response.status_code == 200
+    assert response["Content-Language"] == served
+    assert "Accept-Language" in response["Vary"]
+    wishes = next(r for r in response.json()["results"] if r["slug"] == "wishes")
+    code = {"en-GB": "en-gb"}.get(served, served)
+    with translation.override(code):
+        rules = ServiceRules.of(Service.published_objects.get(slug="wishes"))
+        assert wishes["reasons"][0] == who_it_is_for(rules)
+        # Its page, in the same language.
+        assert wishes["url"] == reverse("service-detail", args=["wishes"])
+
+
+def test_the_api_answers_in_english_while_no_other_language_is_offered(client):
+    response = search(client, "ro")
+
+    assert response["Content-Language"] == "en-GB"
+    wishes = next(r for r in response.json()["results"] if r["slug"] == "wishes")
+    assert wishes["reasons"][0] == "For women aged 18 and over"
+
+
+@pytest.mark.usefixtures("three_languages")
+def test_the_open_referral_feed_says_the_language_it_served(client):
+    response = client.get("/openreferral/services", headers={"Accept-Language": "ar"})
+
+    assert response.status_code == 200
+    assert response["Content-Language"] == "ar"
+    assert "Accept-Language" in response["Vary"]
+    assert response.cookies == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "shown"),
+    [
+        ("en-gb", "Open Monday & Tuesday", "Open Monday &amp; Tuesday"),
+        ("en-gb", "", ""),
+        ("ro", "", ""),
+        (
+            "ro",
+            "Open Monday & Tuesday",
+            '<span lang="en-GB" dir="ltr">Open Monday &amp; Tuesday</span>'
+            ' <span class="site-in-english">{in_english}</span>',
+        ),
+        (
+            "ar",
+            mark_safe("Line one<br>line two"),
+            '<span lang="en-GB" dir="ltr">Line one<br>line two</span>'
+            ' <span class="site-in-english">{in_english}</span>',
+        ),
+    ],
+)
+def test_words_held_in_english_say_so_on_a_page_in_another_language(language, text, shown):
+    with translation.override(language):
+        marked = entered_in_english(text)
+        in_english = translation.gettext("(in English)")
+
+    assert marked == shown.format(in_english=in_english)
+
+
+@pytest.mark.usefixtures("three_languages")
+def test_a_service_page_in_arabic_marks_the_words_held_in_english(client):
+    service = Service.published_objects.get(slug="wishes")
+    page = client.get(f"/ar/services/{service.slug}/").content.decode()
+    english_page = client.get(f"/services/{service.slug}/").content.decode()
+
+    marked = f'<span lang="en-GB" dir="ltr">{escape(service.summary)}</span>'
+    assert marked in page
+    assert in_language("ar", "(in English)") in page
+    assert marked not in english_page
+    assert "site-in-english" not in english_page
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en-gb", "Changed: Now run by A &amp; B &lt;b&gt;"),
+        (
+            "ro",
+            '{status}: <span lang="en-GB" dir="ltr">Now run by A &amp; B &lt;b&gt;</span>'
+            ' <span class="site-in-english">{in_english}</span>',
+        ),
+    ],
+)
+def test_a_status_note_is_escaped_once_and_marked_as_english(language, shown):
+    with translation.override(language):
+        words = status_text(ServiceStatus.CHANGED, "Now run by A & B <b>", None)
+        expected = shown.format(
+            status=ServiceStatus.CHANGED.label, in_english=translation.gettext("(in English)")
+        )
+
+    assert words == expected

@@ -4,13 +4,24 @@ from django import template
 from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 from helplines.directory import current_directory, file_directory
-from servicemap.languages import ENGLISH, Language, language_named, offered
+from servicemap.languages import (
+    ENGLISH,
+    Language,
+    entered_in_english,
+    in_english_marker,
+    language_named,
+    offered,
+    preferred_language,
+)
 from servicemap.page_links import link_from
 
 register = template.Library()
+
+# Words the team entered, held in English only: said so on a page in another language.
+register.filter("entered_in_english", entered_in_english, is_safe=True)
+register.simple_tag(in_english_marker)
 
 
 @register.inclusion_tag("includes/urgent_help.html")
@@ -91,20 +102,13 @@ def language_choices(context: template.Context) -> dict:
 def _asked_for(request, here: str, links: list[dict]) -> dict | None:
     """The link to the language the browser asks for before any other, when the page is not in
     it, with the offer written in that language."""
-    header = request.headers.get("Accept-Language", "")
     by_code = {link["language"].code: link for link in links}
-    for code, _ in parse_accept_lang_header(header):
-        try:
-            wanted = translation.get_supported_language_variant(code)
-        except LookupError:
-            continue
-        if wanted == here:
-            return None
-        if wanted in by_code:
-            link = by_code[wanted]
-            with translation.override(wanted):
-                words = translation.gettext("This page is in your language: %(language)s") % {
-                    "language": link["language"].name
-                }
-            return {**link, "words": words}
-    return None
+    wanted = preferred_language(request.headers.get("Accept-Language", ""), {here, *by_code})
+    if wanted is None or wanted == here:
+        return None
+    link = by_code[wanted]
+    with translation.override(wanted):
+        words = translation.gettext("This page is in your language: %(language)s") % {
+            "language": link["language"].name
+        }
+    return {**link, "words": words}

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
+from servicemap.languages import ENGLISH, LANGUAGES, language_named
 from services.eligibility import Status
 from tests.browser.conftest import SCREEN_SIZES, sign_in_as_caseworker
 from tests.browser.test_finder import answer, choose, find, map_ready, results, tell_us_more
@@ -373,3 +374,27 @@ def test_a_wide_table_scrolls_in_its_own_region_and_the_page_fits_a_phone(page, 
     wide.focus()
     page.keyboard.press("ArrowRight")
     expect(wide).not_to_have_js_property("scrollLeft", 0)
+
+
+@pytest.fixture
+def every_language_offered(settings):
+    settings.PUBLIC_LANGUAGES = tuple(language.code for language in LANGUAGES)
+
+
+@pytest.mark.usefixtures("every_language_offered")
+@pytest.mark.parametrize("code", [language.code for language in LANGUAGES if language != ENGLISH])
+def test_the_finder_with_results_and_a_service_page_pass_axe_in_every_language(page, code):
+    """Translated words change lengths, directions and line breaks: each language is looked at
+    on a phone, with an answer on the page, and on a service's page, whose words held in English
+    carry their own language."""
+    page.set_viewport_size(dict(zip(("width", "height"), SCREEN_SIZES[0], strict=True)))
+    loaded(page, f"/{code}/")
+    page.locator("#id_area").select_option("S12000036")
+    page.locator("#finder-form button[type=submit]").first.click()
+    expect(results(page).locator(".finder-result").first).to_be_visible()
+    assert page.locator("html").get_attribute("lang") == language_named(code).tag
+    assert_no_violations(page)
+
+    loaded(page, f"/{code}/services/wishes/")
+    expect(page.locator('[lang="en-GB"]').first).to_be_visible()
+    assert_no_violations(page)
