@@ -385,6 +385,7 @@ SPECTACULAR_SETTINGS = {
         "AccessCodeEnum": "services.models.AccessCode",
         "ConfidenceEnum": "services.models.Confidence",
         "ServiceStatusEnum": "services.models.ServiceStatus",
+        "WorkingLanguageEnum": "services.models.WorkingLanguage",
     },
     "POSTPROCESSING_HOOKS": [
         # First, so that the enums of the answers defined as structures are named as the rest.

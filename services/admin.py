@@ -230,7 +230,19 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
         ),
         (
             "What it offers and how to reach it",
-            {"fields": ("offers", "primary_offer", "access_routes", "how_to_access", "languages")},
+            {
+                "fields": (
+                    "offers",
+                    "primary_offer",
+                    "access_routes",
+                    "how_to_access",
+                    "working_languages",
+                    "interpreters",
+                    "languages_note",
+                    ("languages_source", "languages_confidence"),
+                    "languages_confirmed_on",
+                )
+            },
         ),
         (
             "Where it works",

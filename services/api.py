@@ -43,6 +43,11 @@ class SearchView(APIView):
             ),
             OpenApiExample("At a postcode", value={"place": "EH6 5AB"}, request_only=True),
             OpenApiExample("Remote support only", value={"remote_only": True}, request_only=True),
+            OpenApiExample(
+                "Support in Romanian",
+                value={"area": "S12000049", "language": "ro"},
+                request_only=True,
+            ),
         ],
     )
     def post(self, request: Request) -> Response:
@@ -56,6 +61,7 @@ class SearchView(APIView):
                 ways_forward_for(
                     outcome, located, answers.get("age"), frozenset(answers.get("needs") or ())
                 ),
+                answers.get("language"),
             ),
             content_type="application/json",
             headers={"Cache-Control": "no-store"},

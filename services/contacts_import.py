@@ -3,15 +3,16 @@ services already in the database, all or nothing.
 
 The file (``$SHARED_DATA/services/contacts.yaml``, described in its header) says, per service
 slug, what public sources show: a website, phone numbers with what each is for, emails, public
-addresses, when it is open, how people get to it, and a status with its evidence and date. None
-of it was confirmed with a service, so every route is loaded with no confirmation date: visitors
-read it as "from a public source, not yet confirmed with the service" until an admin confirms it.
+addresses, when it is open, how people get to it, the languages its staff work in and whether it
+uses interpreters, and a status with its evidence and date. None of it was confirmed with a
+service, so every route is loaded with no confirmation date: visitors read it as "from a public
+source, not yet confirmed with the service" until an admin confirms it.
 
 Loading is safe to repeat. A route is found by its service, kind and value: one an admin has
 confirmed is left alone (what the service said wins over a public page), and routes the file does
 not name are kept (an admin added them). A status whose evidence is newer than the file's is kept
-for the same reason; a status, or opening times and way in, that the service confirmed is never
-changed. Slugs the database does not hold are reported and skipped.
+for the same reason; a status, opening times and way in, or languages that the service confirmed
+is never changed. Slugs the database does not hold are reported and skipped.
 """
 
 from dataclasses import dataclass, field
@@ -24,12 +25,15 @@ from django.db import transaction
 
 from services.models import (
     ACCESS_FIELDS,
+    LANGUAGE_FIELDS,
     STATUS_FIELDS,
     Confidence,
     ContactKind,
     ContactRoute,
+    Interpreters,
     Service,
     ServiceStatus,
+    WorkingLanguage,
 )
 from services.seed import save_checked
 
@@ -59,6 +63,8 @@ class ContactsRecord:
     organisation_website: str
     # ACCESS_FIELDS' values, in their order.
     access: tuple[str, ...]
+    # LANGUAGE_FIELDS' values, in their order.
+    languages: tuple
 
 
 @dataclass
@@ -68,6 +74,7 @@ class ContactsReport:
     routes_unchanged: int = 0
     statuses_changed: list[str] = field(default_factory=list)
     access_changed: list[str] = field(default_factory=list)
+    languages_changed: list[str] = field(default_factory=list)
     organisations_changed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
 
@@ -81,6 +88,7 @@ class ContactsReport:
             f"unchanged {self.routes_unchanged}.",
             f"Statuses changed: {len(self.statuses_changed)}. "
             f"Opening times or ways in changed: {len(self.access_changed)}. "
+            f"Languages changed: {len(self.languages_changed)}. "
             f"Organisation websites added: {len(self.organisations_changed)}.",
         ]
         if self.skipped:
@@ -185,6 +193,43 @@ def contacts_record(entry: Any) -> ContactsRecord:
                 confidence_of(name),
             )
         ),
+        languages=_languages(entry.get("languages"), slug, source_of, confidence_of),
+    )
+
+
+# YAML reads a bare yes or no as a boolean.
+INTERPRETERS_IN_THE_FILE = {
+    True: Interpreters.YES,
+    False: Interpreters.NO,
+    None: Interpreters.NOT_KNOWN,
+    **{value: value for value in Interpreters.values},
+}
+
+
+def _languages(value: Any, slug: str, source_of, confidence_of) -> tuple:
+    """LANGUAGE_FIELDS' values from the file's ``languages``: null where no source says (not
+    known: no languages listed, interpreters not known), or ``works_in`` (language codes) and
+    ``interpreters`` (yes, no or null), from the page its sources name for ``languages``."""
+    if value is None:
+        return ([], Interpreters.NOT_KNOWN, "", Confidence.LOW)
+    if not isinstance(value, dict) or set(value) - {"works_in", "interpreters"}:
+        raise ContactsError(f"{slug}: languages: expected null, or works_in and interpreters")
+    works_in = value.get("works_in") or []
+    if not isinstance(works_in, list) or not all(isinstance(code, str) for code in works_in):
+        raise ContactsError(f"{slug}: languages.works_in: expected a list of language codes")
+    unknown = sorted(set(works_in) - set(WorkingLanguage.values))
+    if unknown:
+        raise ContactsError(f"{slug}: languages.works_in: unknown language code {unknown[0]!r}")
+    interpreters = value.get("interpreters")
+    if not isinstance(interpreters, (bool, str, type(None))) or (
+        interpreters not in INTERPRETERS_IN_THE_FILE
+    ):
+        raise ContactsError(f"{slug}: languages.interpreters: expected yes, no or null")
+    return (
+        list(dict.fromkeys(works_in)),
+        INTERPRETERS_IN_THE_FILE[interpreters],
+        source_of("languages"),
+        confidence_of("languages"),
     )
 
 
@@ -202,6 +247,7 @@ def apply_contacts(records: list[ContactsRecord]) -> ContactsReport:
                 _load_route(service, route, report)
             _load_status(service, record, report)
             _load_access(service, record, report)
+            _load_languages(service, record, report)
             _load_organisation_website(service, record, report)
     return report
 
@@ -254,6 +300,14 @@ def _load_access(service: Service, record: ContactsRecord, report: ContactsRepor
     what = "opening times and how people get to it"
     if _set_if_changed(service, ACCESS_FIELDS, record.access, what):
         report.access_changed.append(service.slug)
+
+
+def _load_languages(service: Service, record: ContactsRecord, report: ContactsReport) -> None:
+    # What the service itself confirmed wins over any public page.
+    if service.languages_confirmed_on is not None:
+        return
+    if _set_if_changed(service, LANGUAGE_FIELDS, record.languages, "languages"):
+        report.languages_changed.append(service.slug)
 
 
 def _set_if_changed(service: Service, names: tuple[str, ...], values: tuple, what: str) -> bool:

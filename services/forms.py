@@ -7,8 +7,16 @@ from django.utils.translation import gettext_lazy
 from geography.locate import locate_text
 from geography.models import CouncilArea, Country
 from services.eligibility import Gender, PersonInvolvement
-from services.models import MAX_AGE, OfferCode, Service, Suggestion, SuggestionKind
+from services.models import (
+    MAX_AGE,
+    OfferCode,
+    Service,
+    Suggestion,
+    SuggestionKind,
+    WorkingLanguage,
+)
 from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
+from services.working_languages import language_choice_label
 
 # Translators: an answer every question of the finder offers.
 PREFER_NOT_TO_SAY = ("", gettext_lazy("Prefer not to say"))
@@ -94,6 +102,17 @@ class FinderForm(forms.Form):
     remote_only = forms.BooleanField(
         label=gettext_lazy("Only show support I can get online or by phone"), required=False
     )
+    # Never leaves a service out: each card says what is known of the language chosen.
+    language = forms.ChoiceField(
+        # Translators: a question of the finder, over a list of languages.
+        label=gettext_lazy("Which language would you like support in?"),
+        required=False,
+        error_messages={
+            # Translators: an error under the finder's question "Which language would you like
+            # support in?", when the answer sent is not one of its list.
+            "invalid_choice": gettext_lazy("Choose a language from the list, or leave it empty.")
+        },
+    )
     include_not_eligible = forms.BooleanField(label=SHOW_NOT_FOR_YOU, required=False)
 
     # The questions beyond where the person is. The page folds them under "Tell us more", so that
@@ -106,6 +125,7 @@ class FinderForm(forms.Form):
         "trafficked",
         "needs",
         "remote_only",
+        "language",
         "include_not_eligible",
     )
 
@@ -122,6 +142,16 @@ class FinderForm(forms.Form):
             country=Country.SCOTLAND
         )
         self.fields["area"].label_from_instance = lambda area: area.name
+        # Named in the page's language and in itself, in the page language's order.
+        self.fields["language"].choices = [
+            # Translators: the empty choice of the finder's question "Which language would you
+            # like support in?".
+            ("", _("No preference")),
+            *sorted(
+                ((code, language_choice_label(code)) for code in WorkingLanguage.values),
+                key=lambda choice: choice[1].casefold(),
+            ),
+        ]
 
     @property
     def narrowed(self) -> bool:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Collection
 from datetime import date, timedelta
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, URLValidator, validate_email
@@ -145,6 +146,79 @@ class ServiceStatus(models.TextChoices):
     UNKNOWN = "unknown", pgettext_lazy("a service's status", "Not known")
 
 
+class WorkingLanguage(models.TextChoices):
+    """A language a service's own staff may support a person in, besides English: the site's
+    languages and the others most spoken in Scotland (the 2022 census), by their ISO 639-1 code
+    (ISO 639-3 where there is none), as the Open Referral standard names them."""
+
+    ALBANIAN = "sq", pgettext_lazy("a language's name", "Albanian")
+    ARABIC = "ar", pgettext_lazy("a language's name", "Arabic")
+    BENGALI = "bn", pgettext_lazy("a language's name", "Bengali")
+    BRITISH_SIGN_LANGUAGE = "bfi", pgettext_lazy("a language's name", "British Sign Language")
+    BULGARIAN = "bg", pgettext_lazy("a language's name", "Bulgarian")
+    CANTONESE = "yue", pgettext_lazy("a language's name", "Cantonese")
+    CHINESE = "zh", pgettext_lazy("a language's name", "Chinese (Mandarin)")
+    CZECH = "cs", pgettext_lazy("a language's name", "Czech")
+    FARSI = "fa", pgettext_lazy("a language's name", "Farsi")
+    FRENCH = "fr", pgettext_lazy("a language's name", "French")
+    GAELIC = "gd", pgettext_lazy("a language's name", "Scottish Gaelic")
+    HUNGARIAN = "hu", pgettext_lazy("a language's name", "Hungarian")
+    ITALIAN = "it", pgettext_lazy("a language's name", "Italian")
+    KURDISH = "ku", pgettext_lazy("a language's name", "Kurdish")
+    LATVIAN = "lv", pgettext_lazy("a language's name", "Latvian")
+    LITHUANIAN = "lt", pgettext_lazy("a language's name", "Lithuanian")
+    POLISH = "pl", pgettext_lazy("a language's name", "Polish")
+    PORTUGUESE = "pt", pgettext_lazy("a language's name", "Portuguese")
+    PUNJABI = "pa", pgettext_lazy("a language's name", "Punjabi")
+    ROMANIAN = "ro", pgettext_lazy("a language's name", "Romanian")
+    RUSSIAN = "ru", pgettext_lazy("a language's name", "Russian")
+    SLOVAK = "sk", pgettext_lazy("a language's name", "Slovak")
+    SOMALI = "so", pgettext_lazy("a language's name", "Somali")
+    SPANISH = "es", pgettext_lazy("a language's name", "Spanish")
+    THAI = "th", pgettext_lazy("a language's name", "Thai")
+    TIGRINYA = "ti", pgettext_lazy("a language's name", "Tigrinya")
+    TURKISH = "tr", pgettext_lazy("a language's name", "Turkish")
+    UKRAINIAN = "uk", pgettext_lazy("a language's name", "Ukrainian")
+    URDU = "ur", pgettext_lazy("a language's name", "Urdu")
+    VIETNAMESE = "vi", pgettext_lazy("a language's name", "Vietnamese")
+
+
+class Interpreters(models.TextChoices):
+    """Whether a service brings in interpreters for languages its staff do not speak. "Not
+    known" is its own answer: it is never read as no, nor shown as "English only"."""
+
+    YES = "yes", "Uses interpreters"
+    NO = "no", "Does not use interpreters"
+    NOT_KNOWN = "not_known", "Not known"
+
+
+def validate_language_codes(value: object) -> None:
+    """A service's working languages: a list of WorkingLanguage codes, each once."""
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise ValidationError("Give the languages as a list of language codes.")
+    unknown = sorted(set(value) - set(WorkingLanguage.values))
+    if unknown:
+        raise ValidationError(
+            "Not a language on the list: %(codes)s.", params={"codes": ", ".join(unknown)}
+        )
+    if len(set(value)) != len(value):
+        raise ValidationError("Give each language once.")
+
+
+class WorkingLanguagesField(models.JSONField):
+    """A list of WorkingLanguage codes in a JSON column (jsonb on PostgreSQL), which SQLite and
+    PostgreSQL both hold; forms (the admin) offer it as a box per language."""
+
+    def formfield(self, **kwargs) -> forms.Field:
+        return forms.TypedMultipleChoiceField(
+            choices=WorkingLanguage.choices,
+            required=not self.blank,
+            label=self.verbose_name[:1].upper() + self.verbose_name[1:],
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+
 # A service's current status, kept together: the contacts loader and the admins set them.
 STATUS_FIELDS = ("status", "status_note", "status_source", "status_seen_on", "status_confidence")
 # When a service is open and how people get to it, as public sources or the service say: like
@@ -158,13 +232,25 @@ ACCESS_FIELDS = (
     "referral_source",
     "referral_confidence",
 )
+# Which languages a service works in and whether it uses interpreters, with where that comes
+# from: like the access notes, the contacts file's to set and the admins', never the seed's.
+LANGUAGE_FIELDS = (
+    "working_languages",
+    "interpreters",
+    "languages_source",
+    "languages_confidence",
+)
 # What the seed never sets but the contacts file, the admins and an Open Referral feed do: each
-# service's status and access notes, and when the service confirmed each.
+# service's status, access notes and languages, and when the service confirmed each.
 NOT_SEEDED_FIELDS = (
     *STATUS_FIELDS,
     "status_confirmed_on",
     *ACCESS_FIELDS,
     "access_confirmed_on",
+    *LANGUAGE_FIELDS,
+    "languages_confirmed_on",
+    # The admins' own words on its languages (and the old free text, kept by migration 0012).
+    "languages_note",
 )
 
 
@@ -428,8 +514,35 @@ class Service(Timestamped):
     next_course_starts = models.DateField(
         null=True, blank=True, help_text="Only for services that start with the next course."
     )
-    languages = models.CharField(
-        max_length=200, blank=True, help_text="Languages other than English, or interpreters."
+    working_languages = WorkingLanguagesField(
+        "languages its staff work in besides English",
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text="Only those a source or the service states. None ticked is shown as not "
+        "known, never as English only.",
+    )
+    interpreters = models.CharField(
+        "uses interpreters",
+        max_length=9,
+        choices=Interpreters.choices,
+        default=Interpreters.NOT_KNOWN,
+        help_text="For languages its staff do not speak.",
+    )
+    languages_note = models.TextField(
+        "about its languages, in words",
+        blank=True,
+        help_text="Anything more a source says about its languages or interpreters. Shown to "
+        "visitors with the languages.",
+    )
+    languages_source = _source_field("languages source")
+    languages_confidence = _confidence_field("languages confidence")
+    languages_confirmed_on = models.DateField(
+        "languages confirmed with the service on",
+        null=True,
+        blank=True,
+        help_text="Leave empty until the service itself has confirmed its languages and "
+        "interpreters as shown; the contacts file never changes them after.",
     )
 
     min_age = models.PositiveSmallIntegerField(

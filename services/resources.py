@@ -114,6 +114,17 @@ class CodesWidget(widgets.ManyToManyWidget):
         return ", ".join(sorted(str(code) for code in value.values_list(self.field, flat=True)))
 
 
+class LanguageCodesWidget(widgets.Widget):
+    """A service's working languages as codes separated by commas ("pl, ro"), as a spreadsheet
+    shows them; the model's own check refuses a code not on the list, in its column."""
+
+    def clean(self, value, row=None, **kwargs) -> list[str]:
+        return [code.strip() for code in str(value or "").split(",") if code.strip()]
+
+    def render(self, value, obj=None, **kwargs) -> str:
+        return ", ".join(value or [])
+
+
 def not_editable(model) -> tuple[str, ...]:
     return tuple(field.name for field in model._meta.concrete_fields if not field.editable)
 
@@ -196,6 +207,9 @@ class ServiceResource(StrictResource):
     offers = fields.Field("offers", "offers", CodesWidget(Offer, "code"))
     access_routes = fields.Field("access_routes", "access_routes", CodesWidget(AccessRoute, "code"))
     coverage = fields.Field("coverage", "coverage", CodesWidget(CouncilArea, "code", AREAS))
+    working_languages = fields.Field(
+        "working_languages", "working_languages", LanguageCodesWidget()
+    )
 
     class Meta:
         model = Service

@@ -34,6 +34,7 @@ from services.models import (
     ContactKind,
     ContactRoute,
     Inclusion,
+    Interpreters,
     Involvement,
     Location,
     MenServed,
@@ -42,6 +43,7 @@ from services.models import (
     Scope,
     Service,
     WaitingList,
+    WorkingLanguage,
 )
 
 DEFAULT_SEED = 20260601
@@ -82,6 +84,29 @@ WAITING = [(WaitingList.NONE, 80), (WaitingList.WAITING_LIST, 14), (WaitingList.
 CONFIDENCE = [(Confidence.HIGH, 30), (Confidence.MEDIUM, 40), (Confidence.LOW, 30)]
 CONTACTS = [(ContactKind.PHONE, 50), (ContactKind.EMAIL, 30), (ContactKind.WEBSITE, 20)]
 REMOTE_ACCESS = (AccessCode.ONLINE, AccessCode.PHONE)
+# Most real services have said nothing of their languages (contacts.yaml); those that have name one
+# to three, most often the languages of the people the services see.
+INTERPRETERS = [
+    (Interpreters.NOT_KNOWN, 60),
+    (Interpreters.YES, 30),
+    (Interpreters.NO, 10),
+]
+LANGUAGES_LISTED = [(0, 70), (1, 15), (2, 10), (3, 5)]
+WORKING_LANGUAGES = [
+    (WorkingLanguage.POLISH, 20),
+    (WorkingLanguage.ROMANIAN, 15),
+    (WorkingLanguage.ARABIC, 12),
+    (WorkingLanguage.CHINESE, 10),
+    (WorkingLanguage.ALBANIAN, 8),
+    (WorkingLanguage.VIETNAMESE, 8),
+    (WorkingLanguage.URDU, 6),
+    (WorkingLanguage.PUNJABI, 5),
+    (WorkingLanguage.SPANISH, 5),
+    (WorkingLanguage.PORTUGUESE, 4),
+    (WorkingLanguage.BULGARIAN, 4),
+    (WorkingLanguage.THAI, 3),
+    (WorkingLanguage.BRITISH_SIGN_LANGUAGE, 2),
+]
 
 
 class ScaleDataError(Exception):
@@ -252,7 +277,7 @@ class _Planner:
                 if waiting_list == WaitingList.NEXT_COURSE
                 else None
             ),
-            languages="Interpreters available" if rng.random() < 0.2 else "",
+            **_languages(rng),
             min_age=min_age,
             max_age=max_age,
             women=women,
@@ -326,6 +351,20 @@ class _Planner:
             ContactKind.WEBSITE: f"https://example.org/synthetic/{number:05d}",
         }[kind]
         return ContactRoute(service=service, kind=kind, value=value, public=self.rng.random() < 0.9)
+
+
+def _languages(rng: random.Random) -> dict:
+    """A synthetic service's languages, as the contacts file or an admin would give them."""
+    interpreters = _pick(rng, INTERPRETERS)
+    working_languages = list(
+        dict.fromkeys(_pick(rng, WORKING_LANGUAGES) for _ in range(_pick(rng, LANGUAGES_LISTED)))
+    )
+    known = working_languages or interpreters != Interpreters.NOT_KNOWN
+    return {
+        "working_languages": working_languages,
+        "interpreters": interpreters,
+        "languages_confidence": _pick(rng, CONFIDENCE) if known else Confidence.LOW,
+    }
 
 
 def _pick(rng: random.Random, table: list[tuple]):

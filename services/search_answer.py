@@ -14,16 +14,41 @@ from msgspec import Meta, Struct
 
 from geography.locate import Located
 from helplines.models import Need
-from servicemap.api_structs import encode
+from servicemap.api_structs import choice, encode
 from services import ways_forward as ways
 from services.eligibility import Status
+from services.models import WorkingLanguage
 from services.search import Placing, Result, SearchOutcome, answer_groups, location_message
 from services.summary import ServiceSummary
+from services.working_languages import LanguageSupport, language_name, support_in, support_text
 
 
 class AreaSummary(Struct, frozen=True, gc=False):
     code: str
     name: str
+
+
+class LanguageAnswer(Struct, frozen=True, gc=False):
+    """What the service's record says of the language the person asked for. It never leaves a
+    service out."""
+
+    language: choice(WorkingLanguage)
+    support: Annotated[
+        choice(LanguageSupport),
+        Meta(
+            description="works_in: its staff work in it; interpreters: not among its staff's "
+            "languages, but it uses interpreters; neither: not among them, and it does not use "
+            "interpreters; not_known: nobody has said (never read as no). How sure, and whether "
+            "the service confirmed it: see `languages`."
+        ),
+    ]
+    text: Annotated[str, Meta(description="The same in words, as the finder's page says it.")]
+
+    @classmethod
+    def of(cls, summary: ServiceSummary, language: str) -> "LanguageAnswer":
+        languages = summary.languages
+        support = support_in(language, languages.works_in, languages.interpreters)
+        return cls(language, support, support_text(support, summary.name, language_name(language)))
 
 
 class SearchResult(ServiceSummary, frozen=True, gc=False):
@@ -40,9 +65,13 @@ class SearchResult(ServiceSummary, frozen=True, gc=False):
             "service's bases are known only by their council area (see bases[].approximate)."
         ),
     ]
+    language_support: Annotated[
+        LanguageAnswer | None,
+        Meta(description="For the language asked for; null when none was."),
+    ]
 
     @classmethod
-    def of(cls, result: Result) -> "SearchResult":
+    def of(cls, result: Result, language: str | None = None) -> "SearchResult":
         known = result.known_distance_km
         return cls(
             *msgspec.structs.astuple(result.summary),
@@ -50,6 +79,7 @@ class SearchResult(ServiceSummary, frozen=True, gc=False):
             result.verdict.reasons,
             result.availability.because,
             None if known is None else round(known, 1),
+            LanguageAnswer.of(result.summary, language) if language else None,
         )
 
 
@@ -185,15 +215,19 @@ class SearchAnswer(Struct, frozen=True, gc=False):
 
     @classmethod
     def of(
-        cls, outcome: SearchOutcome, located: Located | None, forward: ways.WaysForward
+        cls,
+        outcome: SearchOutcome,
+        located: Located | None,
+        forward: ways.WaysForward,
+        language: str | None = None,
     ) -> "SearchAnswer":
         area = located.area if located else None
         return cls(
             AreaSummary(area.code, area.name) if area else None,
             location_message(outcome, located),
             outcome.total,
-            tuple(SearchResult.of(result) for result in outcome.results),
-            tuple(SearchResult.of(result) for result in outcome.further_away),
+            tuple(SearchResult.of(result, language) for result in outcome.results),
+            tuple(SearchResult.of(result, language) for result in outcome.further_away),
             tuple(
                 AnswerGroup(
                     group.key, group.heading, tuple(result.entry.slug for result in group.results)
@@ -206,6 +240,9 @@ class SearchAnswer(Struct, frozen=True, gc=False):
 
 
 def search_answer_json(
-    outcome: SearchOutcome, located: Located | None, forward: ways.WaysForward
+    outcome: SearchOutcome,
+    located: Located | None,
+    forward: ways.WaysForward,
+    language: str | None = None,
 ) -> bytes:
-    return encode(SearchAnswer.of(outcome, located, forward))
+    return encode(SearchAnswer.of(outcome, located, forward, language))

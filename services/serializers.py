@@ -30,8 +30,9 @@ from services.models import (
     Service,
     ServiceQuerySet,
     WaitingList,
+    WorkingLanguage,
 )
-from services.summary import Access, Contact, Evidence, RunningStatus
+from services.summary import Access, Contact, Evidence, Languages, RunningStatus
 
 DEFAULT_RESULTS = 100
 # Past any list's end; larger numbers are refused before they reach the database.
@@ -73,6 +74,14 @@ class SearchRequestSerializer(StrictSerializer):
         help_text="Kinds of help wanted: services offering none of them are not eligible.",
     )
     remote_only = ExactBooleanField(required=False, default=False)
+    language = serializers.ChoiceField(
+        choices=WorkingLanguage.choices,
+        required=False,
+        allow_null=True,
+        help_text="The language the person would like support in (ISO 639-1, or ISO 639-3 "
+        "where there is none). It leaves no service out: each result says what is known of it "
+        "(language_support).",
+    )
     include_not_eligible = ExactBooleanField(required=False, default=False)
     limit = ExactIntegerField(
         required=False,
@@ -189,7 +198,6 @@ class ServiceSerializer(serializers.Serializer):
     police_led = serializers.BooleanField()
     waiting_list = serializers.ChoiceField(choices=WaitingList.choices)
     next_course_starts = serializers.DateField(allow_null=True)
-    languages = serializers.CharField(allow_blank=True)
     eligibility = EligibilitySerializer(source="*")
     locations = LocationSerializer(many=True, source="public_locations")
     contacts = StructField(
@@ -197,6 +205,7 @@ class ServiceSerializer(serializers.Serializer):
         lambda service: tuple(Contact.of(route) for route in service.public_contacts),
     )
     access = StructField(Access, Access.of)
+    languages = StructField(Languages, Languages.of)
     service_status = StructField(RunningStatus, RunningStatus.of)
     evidence = StructField(Evidence, Evidence.of)
     last_verified = serializers.DateField(allow_null=True)

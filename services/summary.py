@@ -11,7 +11,16 @@ from msgspec import Meta, Struct
 
 from servicemap.api_structs import choice
 from services.availability import Reach
-from services.models import Confidence, ContactKind, ContactRoute, Scope, Service, ServiceStatus
+from services.models import (
+    Confidence,
+    ContactKind,
+    ContactRoute,
+    Interpreters,
+    Scope,
+    Service,
+    ServiceStatus,
+    WorkingLanguage,
+)
 
 ConfidenceValue = Annotated[
     choice(Confidence),
@@ -91,6 +100,42 @@ class Access(Struct, frozen=True, gc=False):
             ),
             AccessNote(service.referral, service.referral_source, service.referral_confidence),
             service.access_confirmed_on,
+        )
+
+
+class Languages(Struct, frozen=True, gc=False):
+    """Which languages a service's staff work in besides English, and whether it uses
+    interpreters, as public sources or the service say. An empty list with interpreters
+    "not_known" means nobody has said: never read it as English only."""
+
+    works_in: Annotated[
+        tuple[choice(WorkingLanguage), ...],
+        Meta(
+            description="Codes (ISO 639-1, or ISO 639-3 where there is none) of the languages its "
+            "own staff work in besides English; empty when none is known."
+        ),
+    ]
+    interpreters: Annotated[
+        choice(Interpreters),
+        Meta(description="Whether it uses interpreters for other languages."),
+    ]
+    note: Annotated[str, Meta(description="The team's words on its languages, in English.")]
+    source: Annotated[str, Meta(description="The page its languages are on.")]
+    confidence: ConfidenceValue
+    confirmed_on: Annotated[
+        date | None,
+        Meta(description="When the service confirmed them; null: not yet confirmed."),
+    ]
+
+    @classmethod
+    def of(cls, service: Service) -> "Languages":
+        return cls(
+            tuple(service.working_languages),
+            service.interpreters,
+            service.languages_note,
+            service.languages_source,
+            service.languages_confidence,
+            service.languages_confirmed_on,
         )
 
 
@@ -183,6 +228,9 @@ class ServiceSummary(Struct, frozen=True, gc=False):
     bases: Annotated[tuple[Base, ...], Meta(description="Public bases, for map markers.")]
     contacts: Annotated[tuple[Contact, ...], Meta(description="Its public contact routes.")]
     access: Annotated[Access, Meta(description="When it is open and how people get to it.")]
+    languages: Annotated[
+        Languages, Meta(description="The languages it works in, and whether it uses interpreters.")
+    ]
     service_status: Annotated[
         RunningStatus,
         Meta(description="Whether it still runs (closed services are not searched)."),
@@ -207,6 +255,7 @@ class ServiceSummary(Struct, frozen=True, gc=False):
             bases,
             tuple(Contact.of(route) for route in service.public_contacts),
             Access.of(service),
+            Languages.of(service),
             RunningStatus.of(service),
             Evidence.of(service),
         )

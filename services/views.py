@@ -76,6 +76,8 @@ def finder_response(request: HttpRequest, template: str, caseworker: bool = Fals
             outcome = with_records(search(query_from(answers, located)))
             context.update(
                 outcome=outcome,
+                # Only words each card: never kept, never a filter.
+                chosen_language=answers.get("language") or "",
                 location_message=location_message(outcome, located),
                 located_area=located.area if located else None,
                 place_choices=located.choices if located else (),

@@ -44,6 +44,14 @@ def service_form_data(service, **changes):
         "referral": service.referral,
         "referral_source": service.referral_source,
         "referral_confidence": service.referral_confidence,
+        "working_languages": list(service.working_languages),
+        "interpreters": service.interpreters,
+        "languages_note": service.languages_note,
+        "languages_source": service.languages_source,
+        "languages_confidence": service.languages_confidence,
+        "languages_confirmed_on": (
+            service.languages_confirmed_on.isoformat() if service.languages_confirmed_on else ""
+        ),
     }
     for prefix in ("locations", "contact_routes", "sources"):
         response_data.update(

@@ -97,3 +97,47 @@ def test_council_area_edits_are_kept(admin_client_):
 
     assert orkney.history.first().name == "Orkney"
     assert orkney.history.all()[1].name == "Orkney Islands"
+
+
+def test_an_admin_sets_a_services_languages_and_the_history_keeps_what_they_were(
+    admin_client_, roam
+):
+    page = admin_client_.get(admin_url(Service, "change", roam.pk)).content.decode()
+    assert 'name="working_languages" value="ro"' in page
+    assert 'name="interpreters"' in page
+
+    response = admin_client_.post(
+        admin_url(Service, "change", roam.pk),
+        service_form_data(
+            roam,
+            working_languages=["ro", "pl"],
+            interpreters="yes",
+            languages_source="https://roam.example.org/languages",
+            languages_confidence="high",
+            languages_confirmed_on="2026-12-01",
+        ),
+    )
+
+    assert response.status_code == 302
+    roam.refresh_from_db()
+    assert (roam.working_languages, roam.interpreters) == (["ro", "pl"], "yes")
+    latest = roam.history.first()
+    changes = {
+        change.field: (change.old, change.new)
+        for change in latest.diff_against(latest.prev_record).changes
+    }
+    assert changes["working_languages"] == ([], ["ro", "pl"])
+    assert changes["interpreters"] == ("not_known", "yes")
+    assert str(changes["languages_confirmed_on"][1]) == "2026-12-01"
+
+
+def test_the_service_admin_refuses_a_language_not_on_the_list(admin_client_, roam):
+    response = admin_client_.post(
+        admin_url(Service, "change", roam.pk),
+        service_form_data(roam, working_languages=["ro", "xx"]),
+    )
+
+    assert response.status_code == 200
+    assert "xx is not one of the available choices" in text_of(response)
+    roam.refresh_from_db()
+    assert roam.working_languages == []

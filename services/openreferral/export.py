@@ -24,6 +24,7 @@ from services.models import (
     Scope,
     Service,
     ServiceStatus,
+    WorkingLanguage,
 )
 from services.openreferral.ids import organisation_id, service_id, stable_id
 from services.openreferral.taxonomy import (
@@ -67,6 +68,8 @@ NATIONWIDE = {
 OTHER_CONDITIONS = "Other conditions: "
 PHONE_TYPES = {ContactKind.PHONE: "voice", ContactKind.TEXT: "text"}
 REMOTE_LOCATION_NAME = "Remote support"
+# A language's name in the feed, which is in English.
+LANGUAGE_NAMES = {code: str(name) for code, name in WorkingLanguage.choices}
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,8 @@ def hsds_service_summary(service: FeedService) -> dict[str, Any]:
         "url": _first(record, ContactKind.WEBSITE),
         "email": _first(record, ContactKind.EMAIL),
         "status": hsds_status(record),
-        "interpretation_services": record["languages"],
+        # The team's words on its languages; whether it uses interpreters is an attribute.
+        "interpretation_services": record["languages_note"],
         "application_process": record["how_to_access"],
         "wait_time": waiting_list_text(record["waiting_list"], _date(record["next_course_starts"])),
         "eligibility_description": eligibility_description(record),
@@ -185,11 +189,28 @@ def hsds_service(service: FeedService, areas: dict[str, Area], base_url: str) ->
             for route in record["contact_routes"]
             if route["kind"] == ContactKind.EMAIL
         ],
+        languages=hsds_languages(record),
         service_areas=_service_areas(record, areas),
         service_at_locations=hsds_service_at_locations(service, areas, base_url),
         attributes=_service_attributes(record, base_url),
     )
     return hsds
+
+
+def hsds_languages(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The languages its own staff work in besides English: only those known. As HSDS asks,
+    none it offers only through an interpreter (its ``interpreters`` attribute says whether it
+    uses them)."""
+    sid = service_id(record["slug"])
+    return [
+        {
+            "id": stable_id("language", record["slug"], code),
+            "service_id": sid,
+            "name": LANGUAGE_NAMES[code],
+            "code": code,
+        }
+        for code in record["working_languages"]
+    ]
 
 
 def hsds_service_at_locations(

@@ -14,7 +14,14 @@ from django.urls import Resolver404, resolve
 from django.utils.text import slugify
 
 from geography.models import GSS_CODE
-from services.models import Confidence, ContactKind, Scope, Service, ServiceStatus
+from services.models import (
+    Confidence,
+    ContactKind,
+    Scope,
+    Service,
+    ServiceStatus,
+    WorkingLanguage,
+)
 from services.openreferral.export import (
     FEED_SCALAR_FIELDS,
     HSDS_STATUS,
@@ -67,7 +74,8 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
         summary=summary,
         description=description,
         how_to_access=hsds.get("application_process", ""),
-        languages=hsds.get("interpretation_services", ""),
+        languages_note=hsds.get("interpretation_services", ""),
+        working_languages=_working_languages(hsds.get("languages", [])),
         published=hsds["status"] != "inactive",
         # A record from elsewhere may say only HSDS's status; ours also give the facet.
         status=STATUS_FROM_HSDS.get(hsds["status"], ServiceStatus.UNKNOWN),
@@ -114,6 +122,13 @@ def _feed_service(hsds: dict[str, Any]) -> FeedService:
         },
         last_modified=_moment(hsds.get("last_modified")),
     )
+
+
+def _working_languages(languages: list[dict[str, Any]]) -> list[str]:
+    """The codes of the languages a record lists that are on our list, each once; a language we
+    do not list (another directory's) is left out, never guessed at."""
+    codes = (language.get("code") for language in languages if isinstance(language, dict))
+    return list(dict.fromkeys(code for code in codes if code in WorkingLanguage.values))
 
 
 def _attributes(

@@ -19,6 +19,7 @@ from services.models import (
     ContactKind,
     ContactRoute,
     Inclusion,
+    Interpreters,
     Involvement,
     Location,
     MenServed,
@@ -235,6 +236,15 @@ FACETS = (
         _answers(ServiceStatus),
     ),
     _checked("status"),
+    Facet(
+        "interpreters",
+        "Interpreters",
+        "Whether the service uses interpreters for languages its staff do not speak (the "
+        'languages they do speak are the service\'s HSDS languages). "Not known" means nobody '
+        "has said: it is neither a yes nor a no.",
+        "detail",
+        _answers(Interpreters),
+    ),
 )
 
 
@@ -350,6 +360,26 @@ SERVICE_DETAILS = {
         "how people get to it.",
         "data_quality",
     ),
+    "languages_source": ValueTerm(
+        "languages_source",
+        "Languages source",
+        "The attribute's value is the address of the page that says which languages the service "
+        "works in and whether it uses interpreters.",
+        "url",
+    ),
+    "languages_confidence": ValueTerm(
+        "languages_confidence",
+        "Languages confidence",
+        "The attribute's value is how reliable that page is: high, medium or low.",
+        "data_quality",
+    ),
+    "languages_confirmed_on": ValueTerm(
+        "languages_confirmed_on",
+        "Languages confirmed with the service",
+        "The attribute's value is the date (YYYY-MM-DD) the service confirmed which languages it "
+        "works in and whether it uses interpreters.",
+        "data_quality",
+    ),
     "status_seen_on": ValueTerm(
         "status_seen_on",
         "Status evidence dated",
@@ -358,7 +388,9 @@ SERVICE_DETAILS = {
     ),
 }
 # The details whose value is a date (YYYY-MM-DD).
-DATE_DETAILS = frozenset({"status_seen_on", "status_confirmed_on", "access_confirmed_on"})
+DATE_DETAILS = frozenset(
+    {"status_seen_on", "status_confirmed_on", "access_confirmed_on", "languages_confirmed_on"}
+)
 VALUE_TERMS = (FINDER_PAGE, *WEB_ADDRESSES.values(), COUNCIL_AREA, *SERVICE_DETAILS.values())
 # The contact routes a feed carries: phones and texts as phones, emails as contacts, web
 # addresses as the service's attributes. A drop-in's address has no place in a feed.

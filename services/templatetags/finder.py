@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from servicemap.languages import entered_in_english
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -29,6 +30,15 @@ from services.wording import (
     travel_costs,
     waiting_list_text,
     who_source_text,
+    with_markup,
+)
+from services.working_languages import (
+    LanguageSupport,
+    language_name,
+    languages_text,
+    not_known_text,
+    support_in,
+    support_text,
 )
 
 register = template.Library()
@@ -41,7 +51,8 @@ TAG_CLASSES = {
 
 
 @register.inclusion_tag("services/includes/result.html")
-def result_card(result: Result, show_verdict: bool = True) -> dict:
+def result_card(result: Result, show_verdict: bool = True, language: str = "") -> dict:
+    """``language``: the code of the language the person chose in the finder, or ""."""
     service = result.service
     return {
         "result": result,
@@ -58,7 +69,8 @@ def result_card(result: Result, show_verdict: bool = True) -> dict:
             if result.placing is Placing.FURTHER_AWAY
             else ""
         ),
-        **service_facts(service),
+        # A card says nothing of languages nobody has stated, unless the person asked for one.
+        **service_facts(service, language, say_when_not_known=bool(language)),
     }
 
 
@@ -115,6 +127,41 @@ def access_notes_shown(service: Service) -> list[AccessNoteShown]:
         for title, name in ACCESS_NOTES
         if (text := getattr(service, name))
     ]
+
+
+@dataclass(frozen=True)
+class LanguagesShown:
+    """What a service's record says of its languages, as a person reads it: of the language
+    they chose, or else what is known; the team's note; and, when it states anything, whether
+    the service confirmed it and the page it comes from."""
+
+    text: str
+    note: str
+    state: str
+    source: str
+
+
+def languages_shown(
+    service: Service, language: str = "", say_when_not_known: bool = True
+) -> LanguagesShown | None:
+    """None when nothing is known, no language was asked for and ``say_when_not_known`` is
+    off (a card): never a sentence that could be read as "English only"."""
+    if language:
+        support = support_in(language, service.working_languages, service.interpreters)
+        text = support_text(support, service.name, language_name(language))
+        stated = support is not LanguageSupport.NOT_KNOWN
+    else:
+        text = languages_text(service.working_languages, service.interpreters)
+        stated = bool(text)
+    if not (stated or service.languages_note or say_when_not_known):
+        return None
+    known = stated or bool(service.languages_note)
+    return LanguagesShown(
+        text=text or not_known_text(service.name),
+        note=service.languages_note,
+        state=route_state_text(service.languages_confirmed_on) if known else "",
+        source=link_target(service.languages_source) if known else "",
+    )
 
 
 @dataclass(frozen=True)
@@ -177,15 +224,17 @@ def reaching(service: Service) -> dict:
     }
 
 
-def service_facts(service: Service) -> dict:
-    """What every view of a service shows about waiting, contact and how fresh the facts are."""
+def service_facts(service: Service, language: str = "", say_when_not_known: bool = True) -> dict:
+    """What every view of a service shows about waiting, contact, its languages (``language``:
+    the one a person chose, or "") and how fresh the facts are."""
     return {
         "service": service,
+        "languages": languages_shown(service, language, say_when_not_known),
         "waiting": waiting_list_text(service.waiting_list, service.next_course_starts),
         **reaching(service),
         "checked": checked_text(service),
         "may_be_out_of_date": may_be_out_of_date(service.last_verified, timezone.localdate()),
-        "unchecked_facts": unchecked_facts(service),
+        "unchecked_facts": listed(unchecked_facts(service)),
         "who_source": who_source_text(
             service.in_2022_survey,
             service.eligibility_confidence,
@@ -205,10 +254,11 @@ def checked_text(service: Service) -> str:
     if service.verification_source:
         # Translators: "%(source)s" is who checked a service's details, or with whom, as the
         # team recorded it.
-        return _("Last checked on %(date)s (%(source)s)") % {
-            "date": when,
-            "source": service.verification_source,
-        }
+        return with_markup(
+            _("Last checked on %(date)s (%(source)s)"),
+            date=when,
+            source=entered_in_english(service.verification_source),
+        )
     return _("Last checked on %(date)s") % {"date": when}
 
 

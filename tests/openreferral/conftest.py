@@ -4,8 +4,10 @@ import pytest
 
 from geography.models import CouncilArea
 from services.models import (
+    Confidence,
     ContactRoute,
     Inclusion,
+    Interpreters,
     Involvement,
     Location,
     MenServed,
@@ -36,7 +38,12 @@ def rich_service(db) -> Service:
         travel_costs_covered=True,
         waiting_list=WaitingList.NEXT_COURSE,
         next_course_starts=date(2027, 3, 1),
-        languages="Polish and Romanian",
+        working_languages=["pl", "ro"],
+        interpreters=Interpreters.YES,
+        languages_note="Polish and Romanian on weekdays.",
+        languages_source="https://harbour.example.org/languages",
+        languages_confidence=Confidence.HIGH,
+        languages_confirmed_on=date(2026, 11, 30),
         min_age=16,
         max_age=25,
         men=MenServed.ALL,

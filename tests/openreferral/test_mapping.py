@@ -44,7 +44,6 @@ RECORD = {
     "police_led": False,
     "waiting_list": "next_course",
     "next_course_starts": "2027-03-01",
-    "languages": "Polish and Romanian",
     "min_age": 16,
     "max_age": 25,
     "women": True,
@@ -76,6 +75,12 @@ RECORD = {
     "referral_source": "https://council.example.org/harbour",
     "referral_confidence": "medium",
     "access_confirmed_on": None,
+    "working_languages": ["pl", "ro"],
+    "interpreters": "yes",
+    "languages_note": "Polish and Romanian on weekdays.",
+    "languages_source": "https://harbour.example.org/languages",
+    "languages_confidence": "high",
+    "languages_confirmed_on": "2026-11-30",
     "organisation": "Harbour Trust",
     "primary_offer": "courses_peer_support",
     "offers": ["courses_peer_support", "emotional_support"],
@@ -187,6 +192,23 @@ ROUND_TRIPS = {
         "status_seen_on": None,
         "status_confidence": "low",
     },
+    "nothing known of its languages": {
+        "working_languages": [],
+        "interpreters": "not_known",
+        "languages_note": "",
+        "languages_source": "",
+        "languages_confidence": "low",
+        "languages_confirmed_on": None,
+    },
+    "interpreters only, not confirmed": {
+        "working_languages": [],
+        "interpreters": "yes",
+        "languages_confirmed_on": None,
+    },
+    "its staff's languages, no interpreters": {
+        "working_languages": ["sq", "ar", "zh"],
+        "interpreters": "no",
+    },
 }
 
 
@@ -217,6 +239,50 @@ def test_an_address_is_split_into_hsds_fields_and_put_back_together():
         "address_type": "physical",
     }
     assert (leith["longitude"], leith["latitude"]) == (-3.17, 55.975)
+
+
+@pytest.mark.parametrize(
+    ("working_languages", "interpreters", "languages"),
+    [
+        ([], "not_known", []),
+        ([], "yes", []),
+        (["pl"], "not_known", [("Polish", "pl")]),
+        (["ro", "bfi"], "no", [("Romanian", "ro"), ("British Sign Language", "bfi")]),
+    ],
+)
+def test_the_feed_lists_only_the_languages_its_staff_are_known_to_work_in(
+    working_languages, interpreters, languages
+):
+    hsds = hsds_service(
+        feed_service(working_languages=working_languages, interpreters=interpreters),
+        AREAS,
+        BASE_URL,
+    )
+
+    assert [(language["name"], language["code"]) for language in hsds["languages"]] == languages
+    assert all(language["service_id"] == hsds["id"] for language in hsds["languages"])
+    interpreting = [
+        attribute["taxonomy_term"]["code"]
+        for attribute in hsds["attributes"]
+        if attribute["taxonomy_term"]["code"].startswith("interpreters.")
+    ]
+    assert interpreting == [f"interpreters.{interpreters}"]
+
+
+def test_languages_another_directory_lists_that_we_do_not_are_left_out_not_guessed():
+    foreign = {
+        **FOREIGN,
+        "languages": [
+            {"id": "5a0c3d1e-6a53-4c49-9a55-0ab0d2a7d0c1", "name": "Polish", "code": "pl"},
+            {"id": "5a0c3d1e-6a53-4c49-9a55-0ab0d2a7d0c2", "name": "Klingon", "code": "tlh"},
+            {"id": "5a0c3d1e-6a53-4c49-9a55-0ab0d2a7d0c3", "name": "Polish", "code": "pl"},
+        ],
+    }
+
+    record = feed_service_from(foreign).record
+
+    assert record["working_languages"] == ["pl"]
+    assert record["interpreters"] == "not_known"
 
 
 def test_the_eligibility_description_is_the_finders_summary_then_other_conditions():

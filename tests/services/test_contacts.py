@@ -123,7 +123,7 @@ def test_loading_again_changes_nothing():
     assert (report.routes_created, report.routes_updated) == ({}, 0)
     assert report.routes_unchanged == sum(ROUTES_BY_KIND.values())
     assert report.statuses_changed == report.organisations_changed == []
-    assert report.access_changed == []
+    assert report.access_changed == report.languages_changed == []
     assert snapshot() == before
 
 
@@ -229,6 +229,21 @@ BAD_ROWS = {
         "vice-versa",
         lambda entry: entry["status"].update(evidence="", as_of="2030-01-01"),
         "vice-versa: status",
+    ),
+    "a language not on the list": (
+        "tara",
+        lambda entry: entry.update(languages={"works_in": ["ro", "xx"], "interpreters": True}),
+        "tara: languages.works_in: unknown language code 'xx'",
+    ),
+    "interpreters neither yes, no nor null": (
+        "tara",
+        lambda entry: entry.update(languages={"works_in": [], "interpreters": "sometimes"}),
+        "tara: languages.interpreters",
+    ),
+    "languages as free text": (
+        "tara",
+        lambda entry: entry.update(languages="Romanian"),
+        "tara: languages: expected null",
     ),
 }
 

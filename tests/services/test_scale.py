@@ -12,12 +12,14 @@ from servicemap.reference_data import SEED_FILE
 from services.models import (
     AccessCode,
     Inclusion,
+    Interpreters,
     Involvement,
     Location,
     MenServed,
     OfferCode,
     Scope,
     Service,
+    WorkingLanguage,
 )
 from services.scale import SYNTHETIC_ORGANISATION, ScaleDataError, generate_scale_data
 from services.seed import SeedError, load_services, service_record
@@ -90,6 +92,16 @@ def test_the_services_vary_as_real_ones_do(great_britain):
         .exists(),
         "bases per service": {service.bases for service in base_counts},
         "confidential bases": Location.all_objects.filter(public=False).exists(),
+        "interpreters": set(synthetic.values_list("interpreters", flat=True)),
+        "languages listed": {
+            len(languages) for languages in synthetic.values_list("working_languages", flat=True)
+        },
+        "languages on the list": {
+            code
+            for languages in synthetic.values_list("working_languages", flat=True)
+            for code in languages
+        }
+        <= set(WorkingLanguage.values),
     }
 
     assert observed == {
@@ -110,6 +122,9 @@ def test_the_services_vary_as_real_ones_do(great_britain):
         "nationwide cover no listed areas": True,
         "bases per service": {0, 1, 2, 3},
         "confidential bases": True,
+        "interpreters": set(Interpreters.values),
+        "languages listed": {0, 1, 2, 3},
+        "languages on the list": True,
     }
 
 
