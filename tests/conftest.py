@@ -9,6 +9,8 @@ place, and it writes again only what is missing, the services always (a fifth of
 geography only when a test has changed it.
 """
 
+import json
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -119,9 +121,16 @@ class SeedRows:
     rows: dict[str, tuple[list[str], list[tuple]]] | None = None
 
 
-# PostgreSQL's type ids for json and jsonb: psycopg reads these columns as Python values and
-# writes Python values back only marked as JSON.
-_JSON_TYPES = {114, 3802}
+# PostgreSQL's type ids for json and jsonb. psycopg reads json columns as Python values, and
+# Django has it read jsonb as its text (JSONField decodes it); both are written back marked as
+# JSON, the jsonb text decoded first, or a list would come back as a JSON string.
+_JSON = 114
+_JSONB = 3802
+_JSON_TYPES = {_JSON, _JSONB}
+
+
+def _as_json(value, type_code: int) -> Jsonb:
+    return Jsonb(json.loads(value) if type_code == _JSONB else value)
 
 
 def _table_rows(tables) -> dict[str, tuple[list[str], list[tuple]]]:
@@ -133,15 +142,19 @@ def _table_rows(tables) -> dict[str, tuple[list[str], list[tuple]]]:
             if not rows:
                 continue
             json_columns = [
-                connection.vendor == "postgresql" and column[1] in _JSON_TYPES
+                column[1]
+                if connection.vendor == "postgresql" and column[1] in _JSON_TYPES
+                else None
                 for column in cursor.description
             ]
             copied[table] = (
                 [column[0] for column in cursor.description],
                 [
                     tuple(
-                        Jsonb(value) if is_json and value is not None else value
-                        for value, is_json in zip(row, json_columns, strict=True)
+                        _as_json(value, json_type)
+                        if json_type is not None and value is not None
+                        else value
+                        for value, json_type in zip(row, json_columns, strict=True)
                     )
                     for row in rows
                 ],
