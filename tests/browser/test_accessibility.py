@@ -396,5 +396,7 @@ def test_the_finder_with_results_and_a_service_page_pass_axe_in_every_language(p
     assert_no_violations(page)
 
     loaded(page, f"/{code}/services/wishes/")
-    expect(page.locator('[lang="en-GB"]').first).to_be_visible()
+    # The summary, held in English, says so (the languages list's English link has that lang too).
+    expect(page.locator('.ds_lead > span[lang="en-GB"]')).to_be_visible()
+    expect(page.locator(".ds_lead > .site-in-english")).to_be_visible()
     assert_no_violations(page)
