@@ -2,6 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from helplines.models import Helpline
+from helplines.translation import HelplineWords
+from servicemap.admin_languages import other_languages_fieldsets
 
 
 @admin.register(Helpline)
@@ -17,4 +19,5 @@ class HelplineAdmin(SimpleHistoryAdmin):
             "Where it comes from",
             {"fields": ("source_title", "source_url", "checked_on", "confirmed_on")},
         ),
+        *other_languages_fieldsets(*HelplineWords.fields),
     )

@@ -9,7 +9,8 @@ health, drugs and alcohol) that everyone in the 2022 engagement used.
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from simple_history.models import HistoricalRecords
+
+from servicemap.languages import HasOwnWords
 
 
 class Kind(models.TextChoices):
@@ -35,7 +36,7 @@ phone_number = RegexValidator(
 )
 
 
-class Helpline(models.Model):
+class Helpline(HasOwnWords, models.Model):
     slug = models.SlugField(
         unique=True, help_text="Its name in the helplines file (fixtures/helplines.yaml)."
     )
@@ -63,7 +64,7 @@ class Helpline(models.Model):
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower comes first within its kind."
     )
-    history = HistoricalRecords()
+    # Its history is registered in helplines/translation.py, with its words in each language.
 
     class Meta:
         ordering = ["kind", "order", "name"]

@@ -22,7 +22,16 @@ COMPONENTS = "#/components/schemas/{name}"
 # The structures the description names, for add_struct_components.
 _described: set[Any] = set()
 
-encode = msgspec.json.Encoder().encode
+
+def as_plain_text(value: Any) -> Any:
+    """Words that know their language (servicemap.languages.Entered, a str subclass msgspec does
+    not take) as plain strings: an answer says its language once, in Content-Language."""
+    if isinstance(value, str):
+        return str(value)
+    raise NotImplementedError(f"cannot encode {type(value).__name__}")
+
+
+encode = msgspec.json.Encoder(enc_hook=as_plain_text).encode
 
 
 def choice(choices: type[Choices]) -> Any:
@@ -97,7 +106,7 @@ class StructField(serializers.Field):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, value):
-        return msgspec.to_builtins(self.make(value))
+        return msgspec.to_builtins(self.make(value), enc_hook=as_plain_text)
 
 
 class StructFieldExtension(OpenApiSerializerFieldExtension):

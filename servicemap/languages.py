@@ -14,12 +14,16 @@ away.
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 
 @dataclass(frozen=True)
@@ -43,12 +47,14 @@ ENGLISH = Language("en-gb", "English", "en-GB", complete=True, reviewed=True)
 
 LANGUAGES = (
     ENGLISH,
-    Language("ro", "Română", "ro"),
-    Language("pl", "Polski", "pl"),
-    Language("zh-hans", "简体中文", "zh-Hans"),
-    Language("vi", "Tiếng Việt", "vi"),
-    Language("sq", "Shqip", "sq"),
-    Language("ar", "العربية", "ar"),
+    # Every public string translated by the team (drafts), the JavaScript's and the helplines'
+    # words too; none yet reviewed by a native speaker.
+    Language("ro", "Română", "ro", complete=True),
+    Language("pl", "Polski", "pl", complete=True),
+    Language("zh-hans", "简体中文", "zh-Hans", complete=True),
+    Language("vi", "Tiếng Việt", "vi", complete=True),
+    Language("sq", "Shqip", "sq", complete=True),
+    Language("ar", "العربية", "ar", complete=True),
 )
 
 BY_CODE = {language.code: language for language in LANGUAGES}
@@ -62,6 +68,12 @@ def offered() -> tuple[Language, ...]:
     """The languages a person may choose: those whose every public string is translated
     (``PUBLIC_LANGUAGES`` in the settings names them)."""
     return tuple(BY_CODE[code] for code in settings.PUBLIC_LANGUAGES)
+
+
+def localized_field(field: str, code: str) -> str:
+    """The name of the field that holds a model's words in a language (django-modeltranslation's
+    names): summary_ro, hours_zh_hans, name_en_gb."""
+    return f"{field}_{code.replace('-', '_')}"
 
 
 def preferred_language(accept_language: str, among: Collection[str]) -> str | None:
@@ -78,12 +90,58 @@ def preferred_language(accept_language: str, among: Collection[str]) -> str | No
     return None
 
 
-def entered_in_english(text: str) -> SafeString:
-    """Words the team entered about a service (its summary, hours, notes), which are held in
-    English only: on a page in another language they say so after them, and carry their own
+class Entered(str):
+    """Words admins entered about a service or a helpline, with the language they are in: the
+    page's own where admins translated them, English otherwise (``entered_words``)."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> "Entered":
+        entered = super().__new__(cls, text)
+        entered.language = language
+        return entered
+
+
+def entered_words(instance: "Model", field: str) -> Entered:
+    """A field of words admins keep in each language (services/translation.py,
+    helplines/translation.py), in the page's language where they entered it, in English
+    otherwise, saying which."""
+    page = translation.get_language() or ENGLISH.code
+    own = getattr(instance, localized_field(field, page), None)
+    if own:
+        return Entered(own, page)
+    # The field itself falls back to the English (MODELTRANSLATION_FALLBACK_LANGUAGES).
+    return Entered(getattr(instance, field) or "", ENGLISH.code)
+
+
+class OwnWords:
+    """``instance.words.<field>``: a translated field as ``entered_words`` gives it, for a
+    template to show with the ``entered`` filter."""
+
+    def __init__(self, instance: "Model"):
+        self._instance = instance
+
+    def __getattr__(self, field: str) -> Entered:
+        return entered_words(self._instance, field)
+
+
+class HasOwnWords:
+    """For models whose words admins keep in each language."""
+
+    @property
+    def words(self) -> OwnWords:
+        return OwnWords(self)
+
+
+def entered_text(text: str) -> SafeString:
+    """Words admins entered about a service or a helpline, as a page shows them: in the page's
+    language (``Entered`` in it) as they are; otherwise, held in English, they carry their own
     language and direction, so a screen reader reads them as English and an Arabic page lays
-    their punctuation out left to right. Markup-safe text (``linebreaksbr``'s) stays as it is."""
-    if not text or translation.get_language() == ENGLISH.code:
+    their punctuation out left to right, and say "(in English)" after them. Plain text (words
+    kept in English only, such as who checked a service) counts as English. Markup-safe text
+    stays as it is."""
+    language = getattr(text, "language", ENGLISH.code)
+    if not text or language == (translation.get_language() or ENGLISH.code):
         return conditional_escape(text)
     return format_html(
         '<span lang="{}" dir="ltr">{}</span>{}', ENGLISH.tag, text, in_english_marker()

@@ -48,6 +48,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin, as its documentation asks: the services' and helplines' own words in each
+    # language (services/translation.py, helplines/translation.py).
+    "modeltranslation",
     # Django's admin with our site class: two-factor sign-in when ADMIN_TWO_FACTOR is on.
     "servicemap.apps.ServiceFinderAdminConfig",
     "django.contrib.auth",
@@ -199,8 +202,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # static/jsi18n/<code>/djangojs.js, kept in the repository like the .mo files and served as any
 # other static file. Only this project's djangojs catalogues go in (LOCALE_PATHS is always read;
 # the package named adds no other folder), not the admin's and other apps' JavaScript strings.
+# The words admins enter about services and helplines, kept in each language beside the English
+# (django-modeltranslation): summary_ro, hours_ar, ... A page shows its own language's words where
+# they exist and the English otherwise, marked "(in English)" (servicemap.languages.entered_text).
+MODELTRANSLATION_DEFAULT_LANGUAGE = ENGLISH.code
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = (ENGLISH.code,)
 STATICI18N_ROOT = BASE_DIR / "static"
 STATICI18N_PACKAGES = "servicemap"
+# A date in each language's own long form: 4 December 2026, 2026年12月4日, 4 grudnia 2026.
+FORMAT_MODULE_PATH = ["servicemap.formats"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -14,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
+from servicemap.admin_languages import english_copies, other_languages_fieldsets
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
     CONFIRMED_WITH_THE_SERVICE,
@@ -33,6 +34,7 @@ from services.models import (
     relation_problems,
 )
 from services.resources import BulkImportExport, LocationResource, ServiceResource
+from services.translation import ContactRouteWords, LocationWords, ServiceWords
 from services.widgets import CoverageMapWidget
 from services.wording import contact_next_step
 
@@ -297,6 +299,7 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
                 )
             },
         ),
+        *other_languages_fieldsets(*ServiceWords.fields),
     )
 
 
@@ -309,6 +312,7 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
     search_fields = ("name", "address", "postcode", "service__name")
     autocomplete_fields = ("service", "council_area")
     place_from_field = "postcode"
+    exclude = english_copies(*LocationWords.fields)
 
 
 def report_marked(
@@ -356,6 +360,7 @@ class ContactRouteAdmin(SimpleHistoryAdmin):
     list_select_related = ("service",)
     search_fields = ("value", "label", "service__name")
     autocomplete_fields = ("service",)
+    exclude = english_copies(*ContactRouteWords.fields)
     actions = ("confirm_with_the_service_today",)
 
     @admin.action(description="Confirmed with the service today", permissions=("change",))

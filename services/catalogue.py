@@ -30,6 +30,7 @@ import numpy
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.db.models.fields.json import KT
+from django.utils import translation
 
 from geography.distance import great_circle_km, unit_vectors
 from geography.models import CouncilArea
@@ -196,7 +197,8 @@ class Catalogue:
 
     def __init__(self, entries: Sequence[Entry], areas: Sequence[AreaRef]):
         self.entries = tuple(entries)
-        self._summaries: OrderedDict[int, ServiceSummary] = OrderedDict()
+        # By (language, service's primary key).
+        self._summaries: OrderedDict[tuple[str, int], ServiceSummary] = OrderedDict()
         self._summaries_lock = threading.Lock()
         self.areas = tuple(areas)
         self.area_codes = tuple(area.code for area in self.areas)
@@ -285,23 +287,24 @@ class Catalogue:
         }
 
     def summaries(self, indices: Sequence[int]) -> list[ServiceSummary | None]:
-        """The summaries of these services (indices into ``entries``), loading in one go the
-        records of those not kept yet: a fixed seven queries, none when every one is kept. None
-        for a service that has left the finder since this catalogue was built (the next version
-        check rebuilds it)."""
-        wanted = [self.entries[index].pk for index in indices]
+        """The summaries of these services (indices into ``entries``) in the page's language
+        (their words are kept in each), loading in one go the records of those not kept yet: a
+        fixed seven queries, none when every one is kept. None for a service that has left the
+        finder since this catalogue was built (the next version check rebuilds it)."""
+        language = translation.get_language()
+        wanted = [(language, self.entries[index].pk) for index in indices]
         with self._summaries_lock:
-            missing = [pk for pk in wanted if pk not in self._summaries]
+            missing = [key[1] for key in wanted if key not in self._summaries]
         loaded = {}
         if missing:
             services = published_services().in_finder().filter(pk__in=missing)
-            loaded = {service.pk: summary_of(service) for service in services}
+            loaded = {(language, service.pk): summary_of(service) for service in services}
         with self._summaries_lock:
             self._summaries.update(loaded)
-            found = [self._summaries.get(pk) or loaded.get(pk) for pk in wanted]
-            for pk in wanted:
-                if pk in self._summaries:
-                    self._summaries.move_to_end(pk)
+            found = [self._summaries.get(key) or loaded.get(key) for key in wanted]
+            for key in wanted:
+                if key in self._summaries:
+                    self._summaries.move_to_end(key)
             while len(self._summaries) > self.SUMMARIES_KEPT:
                 self._summaries.popitem(last=False)
         return found

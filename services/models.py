@@ -16,13 +16,14 @@ from django.db import models
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import Exact, GreaterThan
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from djgeojson.fields import PointField
 from simple_history.models import HistoricalRecords
 
 from geography.lookup import area_at
 from geography.models import CouncilArea
+from servicemap.languages import ENGLISH, HasOwnWords, localized_field
 from services.bulk_writes import BulkWritesQuerySet
 
 MAX_AGE = 120
@@ -357,12 +358,13 @@ class ServiceQuerySet(BulkWritesQuerySet):
         return self.filter(offers=offer_code)
 
     def mentioning(self, text: str) -> "ServiceQuerySet":
-        return self.filter(
-            models.Q(name__icontains=text)
-            | models.Q(summary__icontains=text)
-            | models.Q(description__icontains=text)
-            | models.Q(organisation__name__icontains=text)
-        )
+        """Services whose name, organisation, summary or description mention ``text``: their
+        words in English and in the language active, whichever the person wrote in."""
+        mention = models.Q(name__icontains=text) | models.Q(organisation__name__icontains=text)
+        for field in ("summary", "description"):
+            for code in {ENGLISH.code, translation.get_language() or ENGLISH.code}:
+                mention |= models.Q(**{f"{localized_field(field, code)}__icontains": text})
+        return self.filter(mention)
 
     def needing_review(self, today: date | None = None) -> "ServiceQuerySet":
         """Services not checked with the service within VERIFICATION_PERIOD_DAYS (or never)."""
@@ -461,7 +463,7 @@ class PublishedServicesManager(models.Manager.from_queryset(ServiceQuerySet)):
         return super().get_queryset().filter(published=True)
 
 
-class Service(Timestamped):
+class Service(HasOwnWords, Timestamped):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="services"
     )
@@ -674,8 +676,8 @@ class Service(Timestamped):
         help_text="Made by generate_scale_data for benchmarks; never mixed with real services.",
     )
 
-    # Who changed what and when, with the coverage and vocabularies as they were, for restoring.
-    history = HistoricalRecords(m2m_fields=[offers, access_routes, coverage])
+    # Its history (who changed what and when) is registered in services/translation.py, after the
+    # fields of its words in each language.
 
     # The first manager is Django's default (admin, loaders); public code asks for published ones.
     all_objects = AllServicesManager()
@@ -813,7 +815,7 @@ class PublicLocationsManager(BulkWritesManager):
         return super().get_queryset().filter(public=True, service__published=True)
 
 
-class Location(Timestamped):
+class Location(HasOwnWords, Timestamped):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="locations")
     name = models.CharField(max_length=200, help_text="e.g. the building or the drop-in's name.")
     address = models.TextField(blank=True)
@@ -839,7 +841,7 @@ class Location(Timestamped):
 
     all_objects = BulkWritesManager()
     public_objects = PublicLocationsManager()
-    history = HistoricalRecords()
+    # Its history is registered in services/translation.py, with its words in each language.
 
     class Meta:
         ordering = ["service__name", "name"]
@@ -876,7 +878,7 @@ class PublicContactRoutesManager(BulkWritesManager):
         return super().get_queryset().filter(public=True, service__published=True)
 
 
-class ContactRoute(Timestamped):
+class ContactRoute(HasOwnWords, Timestamped):
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="contact_routes")
     kind = models.CharField(max_length=12, choices=ContactKind.choices)
     value = models.CharField(max_length=300, help_text="The number, address or web address.")
@@ -913,7 +915,7 @@ class ContactRoute(Timestamped):
 
     all_objects = BulkWritesManager()
     public_objects = PublicContactRoutesManager()
-    history = HistoricalRecords()
+    # Its history is registered in services/translation.py, with its words in each language.
 
     class Meta:
         ordering = ["service__name", "kind", "value"]

@@ -23,6 +23,7 @@ from services.models import (
     relation_problems,
 )
 from services.spreadsheets import SafeCSV, SafeXLSX
+from services.translation import in_one_language
 
 # The files this session's previews saved, which only it may confirm (at most the last few).
 PENDING_IMPORTS = "pending_imports"
@@ -129,6 +130,13 @@ def not_editable(model) -> tuple[str, ...]:
     return tuple(field.name for field in model._meta.concrete_fields if not field.editable)
 
 
+def words_in_each_language(model) -> tuple[str, ...]:
+    """The fields that hold a model's words in each language (services/translation.py):
+    summary_en_gb, summary_ro, ... A spreadsheet carries the English words in the fields' own
+    columns (summary); admins keep the other languages' in admin."""
+    return tuple(field.name for field in model._meta.concrete_fields if in_one_language(field))
+
+
 AREAS = CouncilArea.objects.without_geometry()
 AREA_GEOMETRY = ("council_area__boundary", "council_area__display_boundary")
 
@@ -216,7 +224,7 @@ class ServiceResource(StrictResource):
         import_id_fields = ("slug",)
         # Not the row's number, nor what no one may edit: its timestamps and the mark of
         # synthetic test data, which would make the seed and feed loaders refuse the database.
-        exclude = ("id", *not_editable(Service))
+        exclude = ("id", *not_editable(Service), *words_in_each_language(Service))
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True

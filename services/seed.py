@@ -28,11 +28,14 @@ from services.models import (
     Service,
     ServiceSource,
 )
+from services.translation import in_one_language
 
 ORGANISATION_FIELDS = ("name", "website", "description")
 SERVICE_SCALAR_FIELDS = tuple(
     field.name
     for field in Service._meta.concrete_fields
+    # The English words only, in the fields' own names (summary, not summary_en_gb or summary_ro).
+    if not in_one_language(field)
     # is_synthetic is set by the scale-data generator only, never by a record; a service's current
     # status, opening times and how people get to it come from the contacts file and the admins
     # (services/contacts_import.py), so a seed record neither sets them nor counts them as edits.

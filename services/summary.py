@@ -64,8 +64,8 @@ class Contact(Struct, frozen=True, gc=False):
         return cls(
             route.kind,
             route.value,
-            route.label,
-            route.hours,
+            route.words.label,
+            route.words.hours,
             route.source_url,
             route.confirmed_on,
             route.confidence,
@@ -94,11 +94,13 @@ class Access(Struct, frozen=True, gc=False):
     def of(cls, service: Service) -> "Access":
         return cls(
             AccessNote(
-                service.opening_times,
+                service.words.opening_times,
                 service.opening_times_source,
                 service.opening_times_confidence,
             ),
-            AccessNote(service.referral, service.referral_source, service.referral_confidence),
+            AccessNote(
+                service.words.referral, service.referral_source, service.referral_confidence
+            ),
             service.access_confirmed_on,
         )
 
@@ -156,7 +158,7 @@ class RunningStatus(Struct, frozen=True, gc=False):
     def of(cls, service: Service) -> "RunningStatus":
         return cls(
             service.status,
-            service.status_note,
+            service.words.status_note,
             service.status_source,
             service.status_seen_on,
             service.status_confidence,
@@ -246,7 +248,7 @@ class ServiceSummary(Struct, frozen=True, gc=False):
             service.slug,
             service.name,
             service.organisation.name,
-            service.summary,
+            service.words.summary,
             service.get_absolute_url(),
             tuple(area.code for area in reach.areas),
             service.scope,

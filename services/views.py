@@ -126,7 +126,7 @@ def service_detail(request: HttpRequest, slug: str) -> HttpResponse:
             service.listed_in_finder,
             service.not_listed_because,
             service.status,
-            service.status_note,
+            service.words.status_note,
             service.status_seen_on,
         )
         # Nothing on the page sends a person to it: no "check with the service before you go".

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext, pgettext
 
-from servicemap.languages import entered_in_english
+from servicemap.languages import entered_text
 from services.models import Confidence, ServiceStatus, WaitingList, may_be_out_of_date
 
 # Kept in English, as tests and pages compare it; translated where it is shown (gettext(NO_ROUTE)).
@@ -33,8 +33,9 @@ def listed(items: list[str]) -> str:
 
 
 def long_date(day: date) -> str:
-    """A date as a person reads it: "4 December 2026", the month named in the page's language."""
-    return formats.date_format(day, "j F Y")
+    """A date as a person reads it, in the page's language's long form: "4 December 2026",
+    "2026年12月4日", "4 grudnia 2026" (servicemap/formats for English's)."""
+    return formats.date_format(day, "DATE_FORMAT")
 
 
 def waiting_list_text(waiting_list: str, next_course_starts: date | None) -> str:
@@ -105,11 +106,11 @@ def status_text(status: str, note: str, seen_on: date | None) -> str:
     if not note:
         return label
     # Translators: a service's status ("Changed", "Temporarily closed") and the team's note on it.
-    return with_markup(_("%(status)s: %(note)s"), status=label, note=entered_in_english(note))
+    return with_markup(_("%(status)s: %(note)s"), status=label, note=entered_text(note))
 
 
 def with_markup(words: str, **values: str) -> SafeString:
-    """Translated words filled with values that may carry markup (``entered_in_english``'s):
+    """Translated words filled with values that may carry markup (``entered_text``'s):
     each part escaped on its own, so the markup survives and nothing else gets in."""
     return mark_safe(  # noqa: S308 - every part is escaped just above
         conditional_escape(words)
@@ -184,11 +185,11 @@ def left_out_text(
     if not listed:
         return LeftOut(
             _("The finder does not list this service"),
-            entered_in_english(not_listed_because),
+            entered_text(not_listed_because),
             status_text(status, note, seen_on),
             dated,
         )
-    return LeftOut(_("This service has closed"), entered_in_english(note), "", dated)
+    return LeftOut(_("This service has closed"), entered_text(note), "", dated)
 
 
 def confirmed_text(confirmed: int, services: int) -> str:

@@ -1,13 +1,12 @@
 """The language a page is read in (issue 18): part of its address, never a cookie, never switched
 for a person; offered, in its own words, to a browser that asks for it; right to left for Arabic.
 
-Until a language is translated in full it is not offered and has no pages. These tests offer
-Romanian and Arabic as a finished translation will (PUBLIC_LANGUAGES), to hold the mechanism to
-what people will meet.
+A language is offered only once it is translated in full; all six are, as drafts.
 """
 
 import json
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
@@ -15,18 +14,16 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from servicemap.languages import LANGUAGES, entered_in_english, offered, preferred_language
+from servicemap.languages import LANGUAGES, entered_text, offered, preferred_language
 from services.eligibility import ServiceRules, who_it_is_for
 from services.models import Service, ServiceStatus
-from services.wording import status_text
+from services.wording import long_date, status_text
 from tests.finder_forms import as_sent_by_the_page
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def three_languages(settings):
-    settings.PUBLIC_LANGUAGES = ("en-gb", "ro", "ar")
+OTHER_LANGUAGES = [language.code for language in LANGUAGES if language.code != "en-gb"]
 
 
 def html_tag(page: str) -> str:
@@ -52,24 +49,30 @@ def test_every_language_of_the_issue_is_known_each_named_in_itself():
     }
 
 
-def test_only_english_is_offered_until_a_translation_is_complete(client):
-    assert [language.code for language in offered()] == ["en-gb"]
+def test_every_language_is_offered_once_translated_in_full(client):
+    assert [language.code for language in offered()] == [language.code for language in LANGUAGES]
+    assert all(language.complete for language in LANGUAGES)
+    # A draft until a native speaker reviews it.
+    assert [language.code for language in LANGUAGES if language.reviewed] == ["en-gb"]
     response = client.get(reverse("about"), headers={"Accept-Language": "ro"})
-    page = response.content.decode()
 
-    assert html_tag(page) == '<html lang="en-GB" dir="ltr">'
-    assert response["Content-Language"] == "en-GB"
-    assert languages_nav(page) == ""
-    assert "Accept-Language" not in response.get("Vary", "")
-    # A language not offered has no pages.
-    assert client.get("/ro/about/").status_code == 404
-    assert client.get("/ar/").status_code == 404
+    assert html_tag(response.content.decode()) == '<html lang="en-GB" dir="ltr">'
+    assert "Accept-Language" in response["Vary"]
+    # A language the site does not have has no pages.
+    assert client.get("/de/about/").status_code == 404
 
 
-@pytest.mark.usefixtures("three_languages")
 @pytest.mark.parametrize(
     ("address", "lang", "direction"),
-    [("/about/", "en-GB", "ltr"), ("/ro/about/", "ro", "ltr"), ("/ar/about/", "ar", "rtl")],
+    [
+        ("/about/", "en-GB", "ltr"),
+        ("/ro/about/", "ro", "ltr"),
+        ("/pl/about/", "pl", "ltr"),
+        ("/zh-hans/about/", "zh-Hans", "ltr"),
+        ("/vi/about/", "vi", "ltr"),
+        ("/sq/about/", "sq", "ltr"),
+        ("/ar/about/", "ar", "rtl"),
+    ],
 )
 def test_the_address_says_the_language_and_no_cookie_keeps_it(client, address, lang, direction):
     response = client.get(address)
@@ -81,7 +84,6 @@ def test_the_address_says_the_language_and_no_cookie_keeps_it(client, address, l
     assert client.cookies == {}
 
 
-@pytest.mark.usefixtures("three_languages")
 def test_the_other_languages_are_listed_each_in_itself_linking_to_the_same_page(client):
     page = client.get("/ro/services/wishes/").content.decode()
 
@@ -92,7 +94,6 @@ def test_the_other_languages_are_listed_each_in_itself_linking_to_the_same_page(
     assert "Română" not in nav
 
 
-@pytest.mark.usefixtures("three_languages")
 @pytest.mark.parametrize(
     ("asked", "offer"),
     [
@@ -118,9 +119,9 @@ def test_a_browser_asking_for_a_language_is_offered_it_and_never_switched(client
         assert f'<p class="site-languages__offer">{offer}' in page
 
 
-@pytest.mark.usefixtures("three_languages")
-def test_a_page_in_a_language_not_yet_reviewed_says_so_with_english_one_tap_away(client):
-    page = client.get("/ro/").content.decode()
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_a_page_in_a_language_not_yet_reviewed_says_so_with_english_one_tap_away(client, code):
+    page = client.get(f"/{code}/").content.decode()
 
     assert 'class="site-languages__draft"' in page
     assert '<a href="/" lang="en-GB" dir="ltr" hreflang="en-GB">Read this page in English</a>' in (
@@ -129,20 +130,24 @@ def test_a_page_in_a_language_not_yet_reviewed_says_so_with_english_one_tap_away
     assert 'class="site-languages__draft"' not in client.get("/").content.decode()
 
 
-@pytest.mark.usefixtures("three_languages")
-def test_the_quick_exit_and_the_finder_work_in_every_language(client):
-    page = client.get("/ar/").content.decode()
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_the_quick_exit_and_the_finder_work_in_every_language(client, code):
+    page = client.get(f"/{code}/").content.decode()
 
-    # The quick exit leaves from one address whatever the page's language.
+    # The quick exit leaves from one address whatever the page's language, in its words.
     assert f'href="{reverse("leave")}"' in page
+    assert in_language(code, "(Or press Esc)") in page
     assert client.get(reverse("leave")).status_code == 302
     # The finder's answers come back to the page in the person's language.
-    with translation.override("ar"):
-        assert reverse("finder") == "/ar/"
-    assert 'action="/ar/' in page
-    answer = client.post("/ar/", as_sent_by_the_page({"area": "S12000036"}))
+    with translation.override(code):
+        assert reverse("finder") == f"/{code}/"
+    assert f'action="/{code}/' in page
+    answer = client.post(f"/{code}/", as_sent_by_the_page({"area": "S12000036"}))
     assert answer.status_code == 200
-    assert html_tag(answer.content.decode()) == '<html lang="ar" dir="rtl">'
+    assert answer.cookies == {}
+    direction = "rtl" if code == "ar" else "ltr"
+    tag = "zh-Hans" if code == "zh-hans" else code
+    assert html_tag(answer.content.decode()) == f'<html lang="{tag}" dir="{direction}">'
 
 
 def in_language(code: str, english: str) -> str:
@@ -153,8 +158,7 @@ def in_language(code: str, english: str) -> str:
     return translated
 
 
-@pytest.mark.usefixtures("three_languages")
-@pytest.mark.parametrize("code", ["ro", "ar"])
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_the_finder_asks_and_answers_in_the_language_of_its_address(client, code):
     """Questions, verdicts, headings and the next steps come from the same translated code as
     the English: a Romanian or Arabic page shows none of those English words."""
@@ -206,10 +210,18 @@ def search(client, accept_language: str | None):
     )
 
 
-@pytest.mark.usefixtures("three_languages")
 @pytest.mark.parametrize(
     ("asked", "served"),
-    [("ro-RO,ro;q=0.9", "ro"), ("ar", "ar"), ("pl", "en-GB"), ("de", "en-GB"), (None, "en-GB")],
+    [
+        ("ro-RO,ro;q=0.9", "ro"),
+        ("pl", "pl"),
+        ("zh-CN,zh;q=0.9", "zh-Hans"),
+        ("vi", "vi"),
+        ("sq-AL", "sq"),
+        ("ar", "ar"),
+        ("de", "en-GB"),
+        (None, "en-GB"),
+    ],
 )
 def test_the_api_answers_in_the_offered_language_asked_for_and_says_which(client, asked, served):
     response = search(client, asked)
@@ -218,7 +230,7 @@ def test_the_api_answers_in_the_offered_language_asked_for_and_says_which(client
     assert response["Content-Language"] == served
     assert "Accept-Language" in response["Vary"]
     wishes = next(r for r in response.json()["results"] if r["slug"] == "wishes")
-    code = {"en-GB": "en-gb"}.get(served, served)
+    code = {"en-GB": "en-gb", "zh-Hans": "zh-hans"}.get(served, served)
     with translation.override(code):
         rules = ServiceRules.of(Service.published_objects.get(slug="wishes"))
         assert wishes["reasons"][0] == who_it_is_for(rules)
@@ -226,15 +238,6 @@ def test_the_api_answers_in_the_offered_language_asked_for_and_says_which(client
         assert wishes["url"] == reverse("service-detail", args=["wishes"])
 
 
-def test_the_api_answers_in_english_while_no_other_language_is_offered(client):
-    response = search(client, "ro")
-
-    assert response["Content-Language"] == "en-GB"
-    wishes = next(r for r in response.json()["results"] if r["slug"] == "wishes")
-    assert wishes["reasons"][0] == "For women aged 18 and over"
-
-
-@pytest.mark.usefixtures("three_languages")
 def test_the_open_referral_feed_says_the_language_it_served(client):
     response = client.get("/openreferral/services", headers={"Accept-Language": "ar"})
 
@@ -266,13 +269,12 @@ def test_the_open_referral_feed_says_the_language_it_served(client):
 )
 def test_words_held_in_english_say_so_on_a_page_in_another_language(language, text, shown):
     with translation.override(language):
-        marked = entered_in_english(text)
+        marked = entered_text(text)
         in_english = translation.gettext("(in English)")
 
     assert marked == shown.format(in_english=in_english)
 
 
-@pytest.mark.usefixtures("three_languages")
 def test_a_service_page_in_arabic_marks_the_words_held_in_english(client):
     service = Service.published_objects.get(slug="wishes")
     page = client.get(f"/ar/services/{service.slug}/").content.decode()
@@ -304,3 +306,27 @@ def test_a_status_note_is_escaped_once_and_marked_as_english(language, shown):
         )
 
     assert words == expected
+
+
+def test_phone_numbers_read_left_to_right_on_a_right_to_left_page(client):
+    """In an Arabic paragraph the groups of "116 123" would show as "123 116" unless the number
+    is marked left to right: a person copying it by hand would dial the wrong number."""
+    safety = client.get("/ar/staying-safe/").content.decode()
+    tara = client.get("/ar/services/tara/").content.decode()
+
+    assert '<a href="tel:116123" dir="ltr">116\N{NO-BREAK SPACE}123</a>' in safety
+    assert '<a href="tel:0141 276 7724" dir="ltr">0141 276 7724</a>' in tara
+
+
+@pytest.mark.parametrize(
+    ("code", "written"),
+    [
+        ("en-gb", "4 December 2026"),
+        ("pl", "4 grudnia 2026"),
+        ("zh-hans", "2026年12月4日"),
+        ("ar", "4 ديسمبر، 2026"),
+    ],
+)
+def test_a_date_is_written_in_the_long_form_of_the_page_s_language(code, written):
+    with translation.override(code):
+        assert long_date(date(2026, 12, 4)) == written

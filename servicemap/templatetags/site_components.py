@@ -9,7 +9,7 @@ from helplines.directory import current_directory, file_directory
 from servicemap.languages import (
     ENGLISH,
     Language,
-    entered_in_english,
+    entered_text,
     in_english_marker,
     language_named,
     offered,
@@ -19,8 +19,8 @@ from servicemap.page_links import link_from
 
 register = template.Library()
 
-# Words the team entered, held in English only: said so on a page in another language.
-register.filter("entered_in_english", entered_in_english, is_safe=True)
+# Words admins entered, in the page's language or said to be in English (servicemap.languages).
+register.filter("entered", entered_text, is_safe=True)
 register.simple_tag(in_english_marker)
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from servicemap.languages import entered_in_english
+from servicemap.languages import entered_text, entered_words
 from services.eligibility import Status
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
@@ -125,7 +125,7 @@ def access_notes_shown(service: Service) -> list[AccessNoteShown]:
     return [
         AccessNoteShown(str(title), text, route_state_text(service.access_confirmed_on))
         for title, name in ACCESS_NOTES
-        if (text := getattr(service, name))
+        if (text := entered_words(service, name))
     ]
 
 
@@ -181,8 +181,8 @@ def routes_shown(routes: list[ContactRoute]) -> list[RouteShown]:
             value=route.value,
             href=contact_link(route),
             opens_another_site=route.kind in CONTACTS_THAT_ARE_ADDRESSES,
-            label=route.label,
-            hours=route.hours,
+            label=route.words.label,
+            hours=route.words.hours,
             state=route_state_text(route.confirmed_on),
         )
         for route in routes
@@ -220,7 +220,9 @@ def reaching(service: Service) -> dict:
         "access_notes": access_notes_shown(service),
         "no_route": "" if routes else _(NO_ROUTE),
         "next_step": None if routes else next_step(service),
-        "status_text": status_text(service.status, service.status_note, service.status_seen_on),
+        "status_text": status_text(
+            service.status, service.words.status_note, service.status_seen_on
+        ),
     }
 
 
@@ -257,7 +259,7 @@ def checked_text(service: Service) -> str:
         return with_markup(
             _("Last checked on %(date)s (%(source)s)"),
             date=when,
-            source=entered_in_english(service.verification_source),
+            source=entered_text(service.verification_source),
         )
     return _("Last checked on %(date)s") % {"date": when}
 

@@ -2,8 +2,7 @@
 
 The scripts' words come from the page's language's JavaScript catalog, a static file made from
 locale/<language>/LC_MESSAGES/djangojs.po (servicemap/translations.py) and loaded before them:
-never from Django's catalog view, and never from an inline script, which the CSP would refuse. As
-in tests/test_languages.py, Romanian and Arabic are offered here as a finished translation will be.
+never from Django's catalog view, and never from an inline script, which the CSP would refuse.
 """
 
 import json
@@ -20,9 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_commi
 EDINBURGH = "S12000036"
 
 
-@pytest.fixture(autouse=True)
-def three_languages(settings):
-    settings.PUBLIC_LANGUAGES = ("en-gb", "ro", "ar")
+OTHER_LANGUAGES = ["ro", "pl", "zh-hans", "vi", "sq", "ar"]
 
 
 def in_language(code: str, english: str) -> str:
@@ -63,8 +60,8 @@ def test_each_finder_loads_its_languages_catalog_as_a_static_file(page, traffic,
     assert traffic.requests_elsewhere() == []
 
 
-@pytest.mark.parametrize("code", ["ro", "ar"])
-def test_the_finders_status_and_map_speak_the_language_of_the_page(page, traffic, code):
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_the_finders_status_map_and_answer_speak_the_language_of_the_page(page, traffic, code):
     said_while_searching = []
 
     def read_the_status_then_answer(route) -> None:
@@ -87,6 +84,9 @@ def test_the_finders_status_and_map_speak_the_language_of_the_page(page, traffic
 
     expect(page.locator("#finder-results h2")).to_be_focused()
     assert said_while_searching == [in_javascript(code, "Searching…")]
+    # The answer the script put on the page: its verdicts in the page's language.
+    expect(page.locator("#finder-results")).to_contain_text(in_language(code, "Check with them"))
+    expect(page.locator("#finder-results")).not_to_contain_text("Check with them")
     # Under the map, the person's own area and how many of their services reach it.
     count = json.loads(page.locator("#finder-map-data").text_content())["counts_by_area"][EDINBURGH]
     area = in_javascript(
@@ -98,8 +98,10 @@ def test_the_finders_status_and_map_speak_the_language_of_the_page(page, traffic
     assert traffic.console_errors == []
 
 
-@pytest.mark.parametrize("code", ["ro", "ar"])
-def test_the_quick_exit_counts_shift_presses_in_the_language_of_the_page(page, code):
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_the_quick_exit_counts_shift_presses_in_the_language_of_the_page_and_leaves(
+    page, neutral_site, code
+):
     page.goto(address(code, "about"))
 
     page.keyboard.press("Shift")
@@ -111,3 +113,6 @@ def test_the_quick_exit_counts_shift_presses_in_the_language_of_the_page(page, c
         2,
     )
     expect(page.locator("[data-quick-exit] [role=status]")).to_have_text(said % {"count": "2"})
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_url(neutral_site)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from helplines.directory import (
     HELPLINES_FILE,
@@ -79,6 +80,11 @@ def entry(**changes) -> dict:
         ([entry(), entry()], "a-line is given twice"),
         ([entry(colour="red")], "a-line has unknown fields: colour"),
         ([], "expected a list under 'helplines'"),
+        ([entry(translations=["ro"])], "a-line's translations: expected languages"),
+        ([entry(translations={"de": {"name": "Eine Linie"}})], "de is not one of ro, pl,"),
+        ([entry(translations={"ro": {"colour": "roșu"}})], "a-line's ro translation: unknown"),
+        ([entry(translations={"ar": {"name": ""}})], "a-line's ar translation: empty: name"),
+        ([entry(translations={"pl": None})], "a-line's pl translation: expected name, hours"),
     ],
     ids=[
         "a number with letters",
@@ -89,6 +95,11 @@ def entry(**changes) -> dict:
         "twice",
         "an unknown field",
         "nothing",
+        "translations not by language",
+        "a language the site does not have",
+        "a word not kept in each language",
+        "an empty translation",
+        "a language with no words",
     ],
 )
 def test_a_bad_file_is_refused_whole_with_a_message_naming_what_is_wrong(
@@ -102,6 +113,43 @@ def test_a_bad_file_is_refused_whole_with_a_message_naming_what_is_wrong(
         call_command("load_helplines", write(tmp_path, entries))
 
     assert list(Helpline.objects.values_list("slug", "number", "name")) == before
+
+
+def test_every_helpline_of_the_file_has_its_words_in_each_language_and_pages_show_them(client):
+    for helpline in file_directory().urgent + file_directory().mainstream:
+        for code in ("ro", "pl", "zh-hans", "vi", "sq", "ar"):
+            with translation.override(code):
+                assert helpline.words.name.language == code, (helpline.slug, code)
+                assert helpline.words.for_what.language == code, (helpline.slug, code)
+    emergency = Helpline.objects.get(slug="emergency")
+    with translation.override("ar"):
+        arabic = emergency.name
+    assert arabic != emergency.name
+
+    page = client.get("/ar/staying-safe/").content.decode()
+
+    assert arabic in page
+    # Words in the page's own language are not marked as English.
+    assert f'<span lang="en-GB" dir="ltr">{arabic}' not in page
+
+
+def test_a_helpline_with_no_words_in_a_language_shows_its_english_marked_so(client):
+    Helpline.objects.filter(slug="emergency").update(name_ro=None)
+
+    page = client.get("/ro/staying-safe/").content.decode()
+
+    assert '<strong><span lang="en-GB" dir="ltr">Emergency services</span>' in page
+    with translation.override("ro"):
+        assert translation.gettext("(in English)") in page
+
+
+def test_a_page_that_cannot_read_the_database_shows_the_file_s_numbers_in_its_language():
+    with translation.override("pl"):
+        names = [helpline.name for helpline in file_directory().urgent]
+    english = [helpline.name for helpline in file_directory().urgent]
+
+    assert names[0] == "Służby ratunkowe"
+    assert english[0] == "Emergency services"
 
 
 def test_a_helpline_confirmed_by_the_helpline_is_not_overwritten_by_the_file():

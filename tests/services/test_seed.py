@@ -96,7 +96,10 @@ def test_loaded_data_reproduces_the_survey_figures(db, figure, count, expected):
 
 def test_primary_offers_match_the_survey(db):
     by_offer = dict(
+        # No ordering: modeltranslation makes a model's default ordering explicit, and Django
+        # groups by the columns a query is ordered by.
         survey.values_list("primary_offer")
+        .order_by()
         .annotate(n=Count("id"))
         .values_list("primary_offer", "n")
     )

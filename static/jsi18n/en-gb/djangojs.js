@@ -75,7 +75,7 @@
       "%d/%m/%y %H:%M",
       "%Y-%m-%d"
     ],
-    "DATE_FORMAT": "j M Y",
+    "DATE_FORMAT": "j F Y",
     "DATE_INPUT_FORMATS": [
       "%d/%m/%Y",
       "%d/%m/%y",

@@ -1,0 +1,33 @@
+"""How the admin edits the words kept in each language (django-modeltranslation's fields,
+services/translation.py and helplines/translation.py).
+
+The field itself (summary) is the English, where admins have always written it; each other
+language has its own collapsed section of the same words (summary_ro, ...), empty until someone
+translates them, so a page in that language shows the English marked "(in English)". The English
+copy modeltranslation keeps (summary_en_gb) is never a form field of its own: a form that showed
+both would let one undo an edit of the other.
+"""
+
+from servicemap.languages import ENGLISH, LANGUAGES, localized_field
+
+
+def english_copies(*words: str) -> tuple[str, ...]:
+    """The English copies of these words' fields, for a form's ``exclude``."""
+    return tuple(localized_field(word, ENGLISH.code) for word in words)
+
+
+def other_languages_fieldsets(*words: str) -> tuple:
+    """A collapsed fieldset for each language but English, with these words' fields in it."""
+    return tuple(
+        (
+            f"In {language.name} ({language.code})",
+            {
+                "classes": ("collapse",),
+                "description": "Leave a field empty while it is not translated: pages in "
+                f"{language.name} show the English, marked as English, instead.",
+                "fields": tuple(localized_field(word, language.code) for word in words),
+            },
+        )
+        for language in LANGUAGES
+        if language != ENGLISH
+    )
