@@ -3,11 +3,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from helplines.models import Helpline
 from helplines.translation import HelplineWords
-from servicemap.admin_languages import other_languages_fieldsets
+from servicemap.admin_languages import WordsInEachLanguageAdmin, other_languages_fieldsets
 
 
 @admin.register(Helpline)
-class HelplineAdmin(SimpleHistoryAdmin):
+class HelplineAdmin(WordsInEachLanguageAdmin, SimpleHistoryAdmin):
     list_display = ("name", "number", "kind", "need", "checked_on", "confirmed_on", "order")
     list_filter = ("kind", "need")
     search_fields = ("name", "number", "for_what")

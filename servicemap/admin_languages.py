@@ -8,12 +8,40 @@ copy modeltranslation keeps (summary_en_gb) is never a form field of its own: a 
 both would let one undo an edit of the other.
 """
 
+import dataclasses
+
+from simple_history.models import ModelDelta
+from simple_history.template_utils import HistoricalRecordContextHelper
+
 from servicemap.languages import ENGLISH, LANGUAGES, localized_field
+
+ENGLISH_SUFFIX = localized_field("", ENGLISH.code)
 
 
 def english_copies(*words: str) -> tuple[str, ...]:
     """The English copies of these words' fields, for a form's ``exclude``."""
     return tuple(localized_field(word, ENGLISH.code) for word in words)
+
+
+class EnglishChangedOnce(HistoricalRecordContextHelper):
+    """A history list names a change of the English words once, under the field's own name
+    (summary), not again under the copy modeltranslation keeps of it (summary_en_gb). The copy
+    stays in the history: restoring a version brings both back."""
+
+    def context_for_delta_changes(self, delta: ModelDelta) -> list[dict]:
+        shown = [change for change in delta.changes if not change.field.endswith(ENGLISH_SUFFIX)]
+        changed = [change.field for change in shown]
+        return super().context_for_delta_changes(
+            dataclasses.replace(delta, changes=shown, changed_fields=changed)
+        )
+
+
+class WordsInEachLanguageAdmin:
+    """For the admin of a model whose words are kept in each language (before SimpleHistoryAdmin
+    in its bases)."""
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return EnglishChangedOnce(self.model, historical_record)
 
 
 def other_languages_fieldsets(*words: str) -> tuple:

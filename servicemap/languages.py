@@ -20,6 +20,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
+from django.utils.text import format_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 if TYPE_CHECKING:
@@ -74,6 +75,12 @@ def localized_field(field: str, code: str) -> str:
     """The name of the field that holds a model's words in a language (django-modeltranslation's
     names): summary_ro, hours_zh_hans, name_en_gb."""
     return f"{field}_{code.replace('-', '_')}"
+
+
+def field_in_language_name(verbose_name: str, code: str) -> str:
+    """An admin's name for a field's words in one language: "summary in Română"
+    (MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME)."""
+    return format_lazy("{} in {}", verbose_name, language_named(code).name)
 
 
 def preferred_language(accept_language: str, among: Collection[str]) -> str | None:

@@ -16,7 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from servicemap.content_security import tile_server_source
 from servicemap.gis_libraries import gdal_library_path, geos_library_path
-from servicemap.languages import ENGLISH
+from servicemap.languages import ENGLISH, field_in_language_name
 from servicemap.languages import LANGUAGES as SITE_LANGUAGES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -208,6 +208,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = ENGLISH.code
 MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = (ENGLISH.code,)
+# "Summary in Română", not "Summary [ro]", on the admin's forms.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = field_in_language_name
 STATICI18N_ROOT = BASE_DIR / "static"
 STATICI18N_PACKAGES = "servicemap"
 # A date in each language's own long form: 4 December 2026, 2026年12月4日, 4 grudnia 2026.

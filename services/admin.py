@@ -14,7 +14,11 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from geography.models import CouncilArea
 from geography.widgets import MapAdminMixin
-from servicemap.admin_languages import english_copies, other_languages_fieldsets
+from servicemap.admin_languages import (
+    WordsInEachLanguageAdmin,
+    english_copies,
+    other_languages_fieldsets,
+)
 from services.models import (
     CHECKED_WITH_THE_SERVICE,
     CONFIRMED_WITH_THE_SERVICE,
@@ -179,7 +183,7 @@ class LowConfidenceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Service)
-class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
+class ServiceAdmin(MarkVerified, BulkImportExport, WordsInEachLanguageAdmin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
     resource_classes = [ServiceResource]
     form = ServiceAdminForm
@@ -304,7 +308,7 @@ class ServiceAdmin(MarkVerified, BulkImportExport, SimpleHistoryAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(BulkImportExport, MapAdminMixin, SimpleHistoryAdmin):
+class LocationAdmin(BulkImportExport, MapAdminMixin, WordsInEachLanguageAdmin, SimpleHistoryAdmin):
     resource_classes = [LocationResource]
     list_display = ("name", "service", "council_area", "postcode", "public")
     list_filter = ("public", "council_area")
@@ -353,7 +357,7 @@ def report_confirmed(
 
 
 @admin.register(ContactRoute)
-class ContactRouteAdmin(SimpleHistoryAdmin):
+class ContactRouteAdmin(WordsInEachLanguageAdmin, SimpleHistoryAdmin):
     formfield_overrides = HTTPS_BY_DEFAULT
     list_display = ("service", "kind", "value", "label", "public", "confirmed_on")
     list_filter = ("kind", "public", ("confirmed_on", admin.EmptyFieldListFilter))

@@ -30,7 +30,7 @@ def start_a_new_service(page: Page) -> None:
     page.locator(".field-organisation .select2-selection").click()
     page.locator(".select2-search__field").fill("Fedcap")
     page.get_by_role("option", name="Fedcap Scotland").click()
-    page.get_by_label("Summary").fill("A drop-in for testing the admin's maps.")
+    page.get_by_label("Summary:", exact=True).fill("A drop-in for testing the admin's maps.")
     page.get_by_role("checkbox", name="Sexual health").check()
     page.get_by_label("Main kind of help").select_option(label="Sexual health")
     page.get_by_role("checkbox", name="Drop-in").check()

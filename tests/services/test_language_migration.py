@@ -1,4 +1,6 @@
-"""Migration 0012 turns the free-text languages into facts: no word of the old text is lost."""
+"""Migration 0012 turns the free-text languages into facts: no word of the old text is lost.
+Migration 0013 keeps a service's English words in their English field (summary_en_gb), in its
+history too, as its words in each language arrive."""
 
 import pytest
 from django.db import connection
@@ -61,3 +63,6 @@ def test_the_old_free_text_is_kept_word_for_word_as_the_languages_note_in_histor
     assert (kept.working_languages, kept.interpreters) == ([], Interpreters.NOT_KNOWN)
     assert Service.all_objects.get(slug="quiet").languages_note == ""
     assert kept.history.get().languages_note == OLD_WORDS
+    # Migration 0013: the words in English, where pages and a restored version read them.
+    assert (kept.summary_en_gb, kept.history.get().summary_en_gb) == ("Peer support.",) * 2
+    assert kept.history.get().summary_ro is None
