@@ -1,8 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from helplines.models import Helpline
-from helplines.translation import HelplineWords
+from helplines.models import HELPLINE_WORDS, Helpline
 from servicemap.admin_languages import WordsInEachLanguageAdmin, other_languages_fieldsets
 
 
@@ -19,5 +18,5 @@ class HelplineAdmin(WordsInEachLanguageAdmin, SimpleHistoryAdmin):
             "Where it comes from",
             {"fields": ("source_title", "source_url", "checked_on", "confirmed_on")},
         ),
-        *other_languages_fieldsets(*HelplineWords.fields),
+        *other_languages_fieldsets(*HELPLINE_WORDS),
     )

@@ -17,7 +17,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from helplines.models import Helpline
+from helplines.models import HELPLINE_WORDS, Helpline
 from servicemap.languages import ENGLISH, LANGUAGES, localized_field
 
 FIELDS = (
@@ -33,13 +33,11 @@ FIELDS = (
     "order",
 )
 REQUIRED = frozenset(FIELDS) - {"need", "order"}
-# The words kept in each language (helplines/translation.py).
-WORDS = ("name", "hours", "for_what")
 TRANSLATED_INTO = tuple(language.code for language in LANGUAGES if language != ENGLISH)
 # Every field a row of the file sets, the words in each language included.
 ALL_FIELDS = (
     *FIELDS,
-    *(localized_field(word, language.code) for word in WORDS for language in LANGUAGES),
+    *(localized_field(word, language.code) for word in HELPLINE_WORDS for language in LANGUAGES),
 )
 
 
@@ -99,7 +97,7 @@ def _check_translations(where: str, translations) -> None:
             )
         if not isinstance(words, dict) or not words:
             raise HelplinesError(f"{where}'s {code} translation: expected name, hours, for_what")
-        unknown = sorted(set(words) - set(WORDS))
+        unknown = sorted(set(words) - set(HELPLINE_WORDS))
         if unknown:
             raise HelplinesError(f"{where}'s {code} translation: unknown: {', '.join(unknown)}")
         empty = sorted(
@@ -114,7 +112,7 @@ def _fields_of(entry: dict) -> dict:
     page in another language is shown keeps its English as English."""
     defaults = {"need": "", "order": 0}
     fields = {name: entry.get(name, defaults.get(name)) for name in FIELDS}
-    for word in WORDS:
+    for word in HELPLINE_WORDS:
         fields[localized_field(word, ENGLISH.code)] = entry[word]
         for code in TRANSLATED_INTO:
             fields[localized_field(word, code)] = (

@@ -36,6 +36,10 @@ phone_number = RegexValidator(
 )
 
 
+# The words admins keep in each language (helplines/translation.py), in the order forms show them.
+HELPLINE_WORDS = ("name", "hours", "for_what")
+
+
 class Helpline(HasOwnWords, models.Model):
     slug = models.SlugField(
         unique=True, help_text="Its name in the helplines file (fixtures/helplines.yaml)."

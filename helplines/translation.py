@@ -6,12 +6,12 @@ modeltranslation)."""
 import simple_history
 from modeltranslation.translator import TranslationOptions, translator
 
-from helplines.models import Helpline
+from helplines.models import HELPLINE_WORDS, Helpline
 from servicemap.model_words import keep_english_copies
 
 
 class HelplineWords(TranslationOptions):
-    fields = ("name", "hours", "for_what")
+    fields = HELPLINE_WORDS
 
 
 translator.register(Helpline, HelplineWords)

@@ -13,7 +13,7 @@ import dataclasses
 from simple_history.models import ModelDelta
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from servicemap.languages import ENGLISH, LANGUAGES, localized_field
+from servicemap.languages import ENGLISH, LANGUAGES, language_named, localized_field
 
 ENGLISH_SUFFIX = localized_field("", ENGLISH.code)
 
@@ -42,6 +42,15 @@ class WordsInEachLanguageAdmin:
 
     def get_historical_record_context_helper(self, request, historical_record):
         return EnglishChangedOnce(self.model, historical_record)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """A language's field is typed in that language: Arabic right to left."""
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        code = getattr(db_field, "language", None)
+        if formfield is not None and code:
+            language = language_named(code)
+            formfield.widget.attrs.update(lang=language.tag, dir=language.direction)
+        return formfield
 
 
 def other_languages_fieldsets(*words: str) -> tuple:

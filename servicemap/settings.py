@@ -245,7 +245,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            # Our own CSS and JavaScript minified, then hashed and compressed (static_storage.py).
+            else "servicemap.static_storage.MinifiedStaticFiles"
         )
     },
 }

@@ -23,6 +23,9 @@ from services.models import (
     CHECKED_WITH_THE_SERVICE,
     CONFIRMED_WITH_THE_SERVICE,
     CONTACT_QUEUE_ORDER,
+    CONTACT_ROUTE_WORDS,
+    LOCATION_WORDS,
+    SERVICE_WORDS,
     AccessRoute,
     Confidence,
     ContactRoute,
@@ -38,7 +41,6 @@ from services.models import (
     relation_problems,
 )
 from services.resources import BulkImportExport, LocationResource, ServiceResource
-from services.translation import ContactRouteWords, LocationWords, ServiceWords
 from services.widgets import CoverageMapWidget
 from services.wording import contact_next_step
 
@@ -303,7 +305,7 @@ class ServiceAdmin(MarkVerified, BulkImportExport, WordsInEachLanguageAdmin, Sim
                 )
             },
         ),
-        *other_languages_fieldsets(*ServiceWords.fields),
+        *other_languages_fieldsets(*SERVICE_WORDS),
     )
 
 
@@ -316,7 +318,7 @@ class LocationAdmin(BulkImportExport, MapAdminMixin, WordsInEachLanguageAdmin, S
     search_fields = ("name", "address", "postcode", "service__name")
     autocomplete_fields = ("service", "council_area")
     place_from_field = "postcode"
-    exclude = english_copies(*LocationWords.fields)
+    exclude = english_copies(*LOCATION_WORDS)
 
 
 def report_marked(
@@ -364,7 +366,7 @@ class ContactRouteAdmin(WordsInEachLanguageAdmin, SimpleHistoryAdmin):
     list_select_related = ("service",)
     search_fields = ("value", "label", "service__name")
     autocomplete_fields = ("service",)
-    exclude = english_copies(*ContactRouteWords.fields)
+    exclude = english_copies(*CONTACT_ROUTE_WORDS)
     actions = ("confirm_with_the_service_today",)
 
     @admin.action(description="Confirmed with the service today", permissions=("change",))

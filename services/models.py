@@ -463,6 +463,22 @@ class PublishedServicesManager(models.Manager.from_queryset(ServiceQuerySet)):
         return super().get_queryset().filter(published=True)
 
 
+# The words admins keep in each language (services/translation.py), in the order forms show them:
+# what a person reads about a service (what it is, who it is for beyond the finder's questions,
+# how to get support from it, when it is open, what changed in its running), its routes and bases.
+SERVICE_WORDS = (
+    "summary",
+    "description",
+    "how_to_access",
+    "other_criteria",
+    "opening_times",
+    "referral",
+    "status_note",
+)
+CONTACT_ROUTE_WORDS = ("label", "hours")
+LOCATION_WORDS = ("opening_times",)
+
+
 class Service(HasOwnWords, Timestamped):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="services"

@@ -12,29 +12,26 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.translator import TranslationOptions, translator
 
 from servicemap.model_words import keep_english_copies
-from services.models import ContactRoute, Location, Service
+from services.models import (
+    CONTACT_ROUTE_WORDS,
+    LOCATION_WORDS,
+    SERVICE_WORDS,
+    ContactRoute,
+    Location,
+    Service,
+)
 
 
 class ServiceWords(TranslationOptions):
-    # What a person reads about a service: what it is, who it is for beyond the finder's
-    # questions, how to get support from it, when it is open, and what changed in its running.
-    fields = (
-        "summary",
-        "description",
-        "how_to_access",
-        "other_criteria",
-        "opening_times",
-        "referral",
-        "status_note",
-    )
+    fields = SERVICE_WORDS
 
 
 class ContactRouteWords(TranslationOptions):
-    fields = ("label", "hours")
+    fields = CONTACT_ROUTE_WORDS
 
 
 class LocationWords(TranslationOptions):
-    fields = ("opening_times",)
+    fields = LOCATION_WORDS
 
 
 translator.register(Service, ServiceWords)

@@ -5,6 +5,7 @@ admins entered it, and the English, marked "(in English)" on a page, where they 
 language's edit is kept in the history."""
 
 import json
+import re
 
 import pytest
 from django.utils import translation
@@ -169,6 +170,10 @@ def test_an_admin_keeps_a_service_s_words_in_another_language_and_the_history_ke
     assert 'name="summary_ro"' in page
     # The English is edited in the field itself, never in a second copy.
     assert 'name="summary_en_gb"' not in page
+    # Arabic is typed right to left.
+    arabic = re.search(r'<input[^>]*name="summary_ar"[^>]*>', page).group(0)
+    assert 'dir="rtl"' in arabic
+    assert 'lang="ar"' in arabic
 
     response = admin_client_.post(
         admin_url(Service, "change", service.pk),

@@ -34,7 +34,9 @@ def test_an_admin_signs_in_and_edits_a_service_in_the_browser(
 
     page.goto(reverse("admin:services_service_changelist"))
     page.get_by_role("link", name="WISHES", exact=True).click()
-    page.get_by_label("Summary:", exact=True).fill("A women-only sexual health service in Edinburgh.")
+    page.get_by_label("Summary:", exact=True).fill(
+        "A women-only sexual health service in Edinburgh."
+    )
     # The coverage map fetches the areas and draws them beside the checkboxes.
     expect(page.locator(".area-map--admin[data-ready=true]")).to_be_visible()
     page.get_by_role("button", name="Save", exact=True).click()
