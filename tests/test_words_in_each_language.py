@@ -190,3 +190,7 @@ def test_an_admin_keeps_a_service_s_words_in_another_language_and_the_history_ke
     assert latest.summary_en_gb == "Outreach by text."
     changes = {change.field for change in latest.diff_against(latest.prev_record).changes}
     assert {"summary_ro", "summary_en_gb"} <= changes
+    # The history list names the English change once, under the field's own name.
+    history = admin_client_.get(admin_url(Service, "history", service.pk)).content.decode()
+    assert history.count("Outreach by text.") == 1
+    assert "Sprijin prin SMS." in history
