@@ -78,6 +78,7 @@ def test_a_service_page_shows_hostile_addresses_as_text_not_links(client):
     assert 'href="javascript:' not in html
     assert 'href="data:text' not in html
     assert 'href="vbscript:' not in html
-    assert "Website: javascript:alert(&#x27;website&#x27;)" in html
-    assert "Online form: data:text/html,&lt;b&gt;form&lt;/b&gt;" in html
+    # Shown as text, left to right on any page (templates/services/includes/reaching.html).
+    assert 'Website: <span dir="ltr">javascript:alert(&#x27;website&#x27;)</span>' in html
+    assert 'Online form: <span dir="ltr">data:text/html,&lt;b&gt;form&lt;/b&gt;</span>' in html
     assert "A source (vbscript:msgbox(&#x27;source&#x27;))" in html
