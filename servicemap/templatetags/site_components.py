@@ -10,7 +10,6 @@ from servicemap.languages import (
     ENGLISH,
     Language,
     entered_text,
-    in_english_marker,
     language_named,
     offered,
     preferred_language,
@@ -21,7 +20,6 @@ register = template.Library()
 
 # Words admins entered, in the page's language or said to be in English (servicemap.languages).
 register.filter("entered", entered_text, is_safe=True)
-register.simple_tag(in_english_marker)
 
 
 @register.inclusion_tag("includes/urgent_help.html")
