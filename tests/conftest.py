@@ -1,13 +1,12 @@
-"""Shared fixtures: the real Scottish boundaries and the 16 real services, loaded once.
+"""Shared fixtures: the real Scottish boundaries and the 16 real services, loaded once a run.
 
-Repairing the reference boundaries takes seconds, so the repaired areas are computed once per test
-process (servicemap/reference_data.py) and written into the test database at session start. Tests
-that use ``db`` see that data and roll their changes back. Transactional tests (live servers) empty
-the database when they end, so they ask for ``reference_data_committed``: its test's closing flush
-leaves the reference geography (areas, places, postcodes: 236,000 rows, seconds to write) in
-place, and it writes again only what is missing, the services always (a fifth of a second) and the
-geography only when a test has changed it.
-"""
+The test database is migrated and filled with the reference data and the seed once a run and, with
+workers (pytest-xdist's -n), copied for each (tests/databases.py). Tests that use ``db`` see that
+data and roll their changes back. Transactional tests (live servers) empty the database when they
+end, so they ask for ``reference_data_committed``: its test's closing flush leaves the reference
+geography (areas, places, postcodes: 236,000 rows, seconds to write) in place, and it writes again
+only what is missing, the services always (a few plain inserts) and the geography only when a test
+has changed it."""
 
 import json
 
@@ -22,18 +21,14 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.test import override_settings
 from psycopg.types.json import Jsonb
+from pytest_django.plugin import blocking_manager_key
+from whitenoise.base import WhiteNoise
 
 from geography import lookup
-from geography.boundaries import store_areas
 from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
-from servicemap.reference_data import (
-    load_seed,
-    prepared_scotland,
-    store_reference_data,
-    store_reference_places,
-)
 from services.catalogue import forget_catalogue
 from services.models import Service
+from tests import databases
 
 # Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
 # to HTTPS, on whenever DEBUG is off, is tested on its own (tests/test_security.py).
@@ -100,17 +95,113 @@ def collected_static(tmp_path_factory):
         yield static_root
 
 
+def _worker_input(config: pytest.Config) -> dict | None:
+    return getattr(config, "workerinput", None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With workers (pytest-xdist's -n), the controlling process builds the template database
+    before they start (tests/databases.py)."""
+    config = session.config
+    if _worker_input(config) is not None or not getattr(config.option, "numprocesses", None):
+        return
+    with config.stash[blocking_manager_key].unblock():
+        config.stash[TEMPLATE] = databases.build_template()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    built, _ = node.config.stash[TEMPLATE]
+    node.workerinput[databases.TEMPLATE_KEY] = built.as_plain()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    config = session.config
+    if TEMPLATE in config.stash:
+        with config.stash[blocking_manager_key].unblock():
+            databases.destroy_template(*config.stash[TEMPLATE])
+
+
+TEMPLATE = pytest.StashKey[tuple[databases.Built, str]]()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files_read_once(collected_static):
+    """Each test's client builds the middleware anew, and WhiteNoise's reads every collected
+    file's details when built (a seventh of the suite's time, before this). The files do not
+    change during the run, so each folder is read once, as a server's process does."""
+    read_before: dict[tuple, dict] = {}
+    read_folder = WhiteNoise.update_files_dictionary
+
+    def update_files_dictionary(whitenoise: WhiteNoise, root: str, prefix: str) -> None:
+        # What the responses' headers depend on; the rest of the middleware's settings are fixed.
+        key = (
+            root,
+            prefix,
+            whitenoise.max_age,
+            whitenoise.allow_all_origins,
+            whitenoise.charset,
+            whitenoise.add_headers_function,
+            whitenoise.index_file,
+        )
+        if key not in read_before:
+            files_before = dict(whitenoise.files)
+            read_folder(whitenoise, root, prefix)
+            read_before[key] = {
+                url: file
+                for url, file in whitenoise.files.items()
+                if files_before.get(url) is not file
+            }
+        whitenoise.files.update(read_before[key])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(WhiteNoise, "update_files_dictionary", update_files_dictionary)
+        yield
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """The test database, migrated and holding the reference data and the seed: this process's
+    own copy of the run's template, or, in a run without workers, built here."""
+    worker_input = _worker_input(request.config)
+    original_name = connection.settings_dict["NAME"]
     with django_db_blocker.unblock():
-        store_reference_data()
+        if worker_input is None:
+            built = databases.build()
+        else:
+            template = databases.Built.from_plain(worker_input[databases.TEMPLATE_KEY])
+            built = databases.Built(
+                databases.copy_template(template, worker_input["workerid"]),
+                template.seed_tables,
+            )
         ReferenceKeeping.stored = geography_fingerprint()
+        CommittedAreaIndex.remember()
+        SeedRows.rows = _table_rows(built.seed_tables)
+    yield
+    with django_db_blocker.unblock():
+        if worker_input is None:
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+        else:
+            databases.destroy_copy(built.name)
 
 
 @pytest.fixture(autouse=True)
 def flush_empties_everything_unless_asked():
     # Set when each test starts: the last test's closing flush has run by then.
     ReferenceKeeping.active = False
+
+
+class CommittedAreaIndex:
+    """The point-to-area index of the areas as committed (at session start, or as a transactional
+    test stored them again), built once: each test starts from it, not from nothing (a tenth of
+    a second a test). A test's own changes are rolled back, which its version check then sees."""
+
+    state: dict = {"index": None, "version": None}
+
+    @classmethod
+    def remember(cls) -> None:
+        cls.state = {"index": lookup.load_index(), "version": lookup.boundary_version()}
 
 
 class SeedRows:
@@ -187,34 +278,16 @@ def reference_data_committed(transactional_db):
         # A test changed the geography (or a flush emptied it): start again from nothing, as an
         # import leaves rows the files do not name.
         call_command("flush", interactive=False, verbosity=0)
-        store_areas(prepared_scotland())
-        store_reference_places()
+        seed_tables = databases.fill_with_reference_data()
         ReferenceKeeping.stored = geography_fingerprint()
-        # The services' rows refer to the areas by id.
-        SeedRows.rows = None
+        CommittedAreaIndex.remember()
+        # The services' rows refer to the areas by id, which the new areas changed.
+        SeedRows.rows = _table_rows(seed_tables)
     ReferenceKeeping.active = True
-    if Service.all_objects.exists():
-        # The data of the session's start, not yet flushed: the loaders change nothing.
-        load_seed()
-    elif SeedRows.rows is not None:
+    if not Service.all_objects.exists():
+        # The last transactional test's flush removed them; before the first, they are the
+        # session's own, as written.
         _put_back(SeedRows.rows)
-    else:
-        tables = [
-            table
-            for table in connection.introspection.django_table_names(only_existing=True)
-            if table not in REFERENCE_TABLES
-        ]
-        there_before = {table: len(rows) for table, (_, rows) in _table_rows(tables).items()}
-        load_seed()
-        written = _table_rows(tables)
-        added_to = [
-            table for table, count in there_before.items() if len(written[table][1]) != count
-        ]
-        # Rows added beside others (the flush's own, say) could not be told apart to put back.
-        assert not added_to, f"the seed loaders wrote into tables that were not empty: {added_to}"
-        SeedRows.rows = {
-            table: rows for table, rows in written.items() if table not in there_before
-        }
 
 
 @pytest.fixture(autouse=True)
@@ -226,6 +299,6 @@ def caches_follow_each_test(settings):
     settings.CATALOGUE_VERSION_CHECK_SECONDS = 0
     settings.HELPLINES_CHECK_SECONDS = 0
     forget_catalogue()
-    # A test that faked the clock may leave a check time still in the future of the real one,
-    # which no interval makes due: the next test would read its areas as they were.
-    lookup.invalidate()
+    # Each test starts from the index of the areas as committed, due for its version check (a
+    # test that faked the clock may have left a check time in the real one's future).
+    lookup._state.update(CommittedAreaIndex.state, checked_at=float("-inf"))

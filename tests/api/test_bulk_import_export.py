@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 import tempfile
 from pathlib import Path
 
@@ -344,9 +345,11 @@ def test_an_import_is_confirmed_once(admin_client_):
     assert admin_client_.post(url, confirm_data(preview)).status_code == 400
 
 
-@pytest.mark.parametrize("name", ["planted.csv", "../planted.csv"])
+@pytest.mark.parametrize("name", ["{planted}", "../{planted}"])
 def test_a_confirmation_cannot_name_another_file(admin_client_, name):
-    planted = Path(tempfile.gettempdir()) / "planted.csv"
+    # Named for this process: parallel test workers share the folder.
+    planted = Path(tempfile.gettempdir()) / f"planted-{os.getpid()}.csv"
+    name = name.format(planted=planted.name)
     planted.write_text(csv_text({**roam_row(), "name": "Planted"}))
     preview = upload(admin_client_, Service, csv_text(roam_row()))
 
