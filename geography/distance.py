@@ -20,20 +20,23 @@ def unit_vectors(lon: numpy.ndarray, lat: numpy.ndarray) -> numpy.ndarray:
     """Points on the unit sphere as three rows (x, y, z), of longitudes and latitudes in radians.
 
     Many distances from one point at once go through these: the squared chord between two of
-    them, ``chord_km``'s input, is a few subtractions and squares, no trigonometry.
+    them, ``chords_km``'s input, is a few subtractions and squares, no trigonometry.
     """
     return numpy.array(
         (numpy.cos(lat) * numpy.cos(lon), numpy.cos(lat) * numpy.sin(lon), numpy.sin(lat))
     )
 
 
-def chord_km(squared_chord: float) -> float | None:
-    """The great-circle distance between two unit vectors ``squared_chord`` apart (None for
-    inf, "no point"): the same distance as great_circle_km, since the haversine is the squared
-    half chord."""
-    if squared_chord == math.inf:
-        return None
-    return _km_of_haversine(squared_chord / 4)
+def chords_km(squared_chords: numpy.ndarray) -> list[float | None]:
+    """The great-circle distances between unit vectors ``squared_chords`` apart, all at once
+    (None for inf, "no point"): the same distances as great_circle_km, since the haversine is the
+    squared half chord."""
+    half_chords = numpy.sqrt(numpy.minimum(1.0, numpy.asarray(squared_chords, dtype=float) / 4))
+    kilometres = (2 * EARTH_RADIUS_KM * numpy.arcsin(half_chords)).tolist()
+    return [
+        None if math.isinf(squared) else km
+        for squared, km in zip(numpy.asarray(squared_chords).tolist(), kilometres, strict=True)
+    ]
 
 
 def _km_of_haversine(a: float) -> float:

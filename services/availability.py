@@ -34,15 +34,18 @@ class Reach:
     remote: bool = False
     access: frozenset[str] = field(default_factory=frozenset)
     bases: tuple[Point, ...] = ()
-    # Worked out once, because a search asks them of thousands of services.
-    area_codes: frozenset[str] = field(init=False, repr=False, compare=False)
     # The ways it works remotely (REMOTE_ROUTES, in their order): what its remote phrase says.
+    # Worked out once, because a search asks it of every service it lists.
     remote_routes: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "area_codes", frozenset(area.code for area in self.areas))
         routes = tuple(code for code in REMOTE_ROUTES if code in self.access)
         object.__setattr__(self, "remote_routes", routes)
+
+    def lists(self, area: AreaRef | None) -> bool:
+        """Whether it works in person in ``area``, one of those it lists. Asked only of the
+        services a search lists (the catalogue indexes every service's areas for the rest)."""
+        return area is not None and any(listed.code == area.code for listed in self.areas)
 
 
 @dataclass(frozen=True)
@@ -100,12 +103,11 @@ def availability(
     """Can someone in ``area`` use the service? ``area`` is None when the person is somewhere we
     hold no area for: nationwide and remote services still reach them. Worded in the active
     language (``language``, when the caller has read it already, as a search does once)."""
-    lists_area = area is not None and area.code in reach.area_codes
     return _availability(
         reach.scope,
         reach.remote,
         reach.remote_routes,
-        lists_area,
+        reach.lists(area),
         area,
         remote_only,
         language or get_language(),

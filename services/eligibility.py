@@ -10,7 +10,8 @@ the page (or API answer) that asks.
 """
 
 import enum
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,6 +82,14 @@ class PersonInvolvement(models.TextChoices):
     FORMER = "former", gettext_lazy("I used to, but not now")
 
 
+def _hash_once(facts) -> None:
+    """Keeps the hash of a frozen dataclass's fields. A search looks up a hundred verdicts by
+    (rules, person), and the dataclass's own hash hashed every field each time, its enums in
+    Python: that was most of a listed service's cost. Equal facts still hash alike."""
+    # Read before "_hash" is set: its fields' values, in their order.
+    object.__setattr__(facts, "_hash", hash(tuple(vars(facts).values())))
+
+
 @dataclass(frozen=True)
 class Person:
     """What a visitor chose to tell us. None means they did not say."""
@@ -91,6 +100,12 @@ class Person:
     involvement: PersonInvolvement | None = None
     trafficked: bool | None = None
     needs: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        _hash_once(self)
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,12 @@ class ServiceRules:
     for_trafficked_people: bool = False
     offers: frozenset[str] = field(default_factory=frozenset)
     other_criteria: str = ""
+
+    def __post_init__(self) -> None:
+        _hash_once(self)
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @classmethod
     def of(cls, service: Service) -> "ServiceRules":
@@ -207,6 +228,15 @@ def _verdict_in(service: ServiceRules, person: Person, language: str | None) -> 
 # language: the reasons are words). Wrapped here, not decorated: mutation testing (make mutation)
 # skips decorated functions, and this is the rule that decides every verdict.
 _remembered_verdict = lru_cache(maxsize=65536)(_verdict_in)
+
+
+def _the_same(person: Person) -> Person:
+    return person
+
+
+# One object for each set of answers lately given: a search then finds each of its hundred
+# verdicts (keyed by the person) by identity, rather than comparing every answer each time.
+same_person = lru_cache(maxsize=1024)(_the_same)
 
 
 def who_it_is_for(service: ServiceRules) -> str:
@@ -490,14 +520,15 @@ class Criterion:
     def facts_of(self, service: ServiceRules) -> ServiceRules:
         return ServiceRules(**{name: getattr(service, name) for name in self.facts})
 
-    def key_of(self, service: ServiceRules) -> tuple:
-        """The service's facts for this question, as a plain tuple: cheap to hash, so thousands
-        of services can be indexed by them (RuleColumns)."""
-        return tuple(map(service.__getattribute__, self.facts))
+    def keys_of(self, services: Iterable[ServiceRules]) -> Iterator:
+        """Each service's facts for this question, as plain values (a tuple, or the one fact):
+        cheap to hash, so thousands of services can be indexed by them (RuleColumns)."""
+        return map(operator.attrgetter(*self.facts), services)
 
-    def facts_with(self, key: tuple) -> ServiceRules:
-        """The facts that ``key_of`` gave ``key``, as facts_of gives them."""
-        return ServiceRules(**dict(zip(self.facts, key, strict=True)))
+    def facts_with(self, key) -> ServiceRules:
+        """The facts that ``keys_of`` gave as ``key``, as facts_of gives them."""
+        values = key if len(self.facts) > 1 else (key,)
+        return ServiceRules(**dict(zip(self.facts, values, strict=True)))
 
     def answers_of(self, person: Person) -> Person:
         return Person(**{name: getattr(person, name) for name in self.answers})
@@ -546,7 +577,7 @@ class RuleColumns:
         self._indexed = []
         for criterion in CRITERIA:
             positions: dict[tuple, int] = {}
-            index = [positions.setdefault(criterion.key_of(rule), len(positions)) for rule in rules]
+            index = [positions.setdefault(key, len(positions)) for key in criterion.keys_of(rules)]
             distinct_facts = tuple(criterion.facts_with(key) for key in positions)
             self._indexed.append((criterion, distinct_facts, numpy.array(index, dtype=numpy.intp)))
         self._judged: dict[tuple[int, Person], numpy.ndarray] = {}

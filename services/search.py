@@ -12,7 +12,7 @@ import numpy
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
-from geography.distance import chord_km
+from geography.distance import chords_km
 from geography.locate import Located
 from geography.models import CouncilArea
 from services.availability import (
@@ -32,7 +32,7 @@ from services.catalogue import (
     label_point,
     published_services,
 )
-from services.eligibility import Person, Status, Verdict, evaluate
+from services.eligibility import Person, Status, Verdict, evaluate, same_person
 from services.models import Service
 from services.summary import ServiceSummary
 from services.wording import SHOW_NOT_FOR_YOU, TELL_US_MORE
@@ -163,35 +163,22 @@ def search(query: SearchQuery) -> SearchOutcome:
     # and the next version check rebuilds the catalogue without it.
     shown = [*chosen, *nearest_elsewhere]
     summaries = dict(zip(shown, catalogue.summaries(shown), strict=True))
+    # Per search, each group of services with the same rules is judged once and each kind of
+    # reach worded once: at ten thousand services a hundred results share a few dozen of each,
+    # and hashing a set of rules or a reach for every result cost more than the rest of its work.
+    judged = _Judged(catalogue, query, area, language)
+    kilometres = dict(zip(shown, chords_km(squared_chords[shown]), strict=True))
     results = []
     for index in chosen:
         if (summary := summaries[index]) is None:
             continue
-        entry = catalogue.entries[index]
-        if query.located:
-            where = availability(entry.reach, area, query.remote_only, language)
-        else:
-            where = coverage(entry.reach, query.remote_only, language)
         placing = None if here is None else Placing.HERE if here[index] else Placing.WIDER
-        results.append(
-            _result(entry, summary, query, where, squared_chords[index], placing, language)
-        )
-    further = []
-    for index in nearest_elsewhere:
-        if (summary := summaries[index]) is None:
-            continue
-        entry = catalogue.entries[index]
-        further.append(
-            _result(
-                entry,
-                summary,
-                query,
-                coverage(entry.reach, language=language),
-                squared_chords[index],
-                Placing.FURTHER_AWAY,
-                language,
-            )
-        )
+        results.append(judged.result(index, summary, kilometres[index], placing))
+    further = [
+        judged.result(index, summary, kilometres[index], Placing.FURTHER_AWAY)
+        for index in nearest_elsewhere
+        if (summary := summaries[index]) is not None
+    ]
     return SearchOutcome(
         further_away=further,
         open_to_younger=catalogue.open_to_younger,
@@ -235,25 +222,47 @@ FURTHER_AWAY_LIMIT = 3
 _ELSEWHERE = 2 * len(Status)
 
 
-def _result(
-    entry: Entry,
-    summary: ServiceSummary,
-    query: SearchQuery,
-    where: Availability,
-    squared_chord,
-    placing: Placing | None,
-    language: str,
-) -> Result:
-    # The reasons are worded only for the services listed.
-    return Result(
-        entry,
-        summary,
-        evaluate(entry.rules, query.person, language),
-        where,
-        chord_km(squared_chord),
-        known_distance_km(entry.bases, query.point),
-        placing,
-    )
+class _Judged:
+    """The results of one search: each service's verdict (by its rules' group) and where it works
+    (by its kind of reach), each worked out once per search and shared by the services alike."""
+
+    def __init__(self, catalogue: Catalogue, query: SearchQuery, area: AreaRef | None, language):
+        self.catalogue, self.query, self.area, self.language = catalogue, query, area, language
+        self.person = same_person(query.person)
+        self.verdicts: dict[int, Verdict] = {}
+        self.reaches: dict[tuple, Availability] = {}
+
+    def result(
+        self, index: int, summary: ServiceSummary, km: float | None, placing: Placing | None
+    ) -> Result:
+        entry = self.catalogue.entries[index]
+        group = int(self.catalogue.group_of[index])
+        if (verdict := self.verdicts.get(group)) is None:
+            # The reasons are worded only for the services listed.
+            verdict = evaluate(entry.rules, self.person, self.language)
+            self.verdicts[group] = verdict
+        return Result(
+            entry,
+            summary,
+            verdict,
+            self._where(entry.reach, placing is Placing.FURTHER_AWAY),
+            km,
+            known_distance_km(entry.bases, self.query.point),
+            placing,
+        )
+
+    def _where(self, reach: Reach, further_away: bool) -> Availability:
+        # A service further away is said where it works, not how it reaches the person's place.
+        if further_away:
+            return coverage(reach, language=self.language)
+        if not self.query.located:
+            return coverage(reach, self.query.remote_only, self.language)
+        # What the words depend on, the person's area and wishes aside (the same for them all).
+        key = (reach.scope, reach.remote, reach.remote_routes, reach.lists(self.area))
+        if (where := self.reaches.get(key)) is None:
+            where = availability(reach, self.area, self.query.remote_only, self.language)
+            self.reaches[key] = where
+        return where
 
 
 @dataclass(frozen=True)

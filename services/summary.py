@@ -28,6 +28,13 @@ ConfidenceValue = Annotated[
 ]
 
 
+def _text(words: str) -> str:
+    """Words admins entered (servicemap.languages.Entered) as plain text: an answer says its
+    language once, in Content-Language, and msgspec encodes a plain string without calling back
+    into Python for each of a hundred results' words."""
+    return str(words)
+
+
 class Base(Struct, frozen=True, gc=False):
     """A public base of a service, placed on the map."""
 
@@ -64,8 +71,8 @@ class Contact(Struct, frozen=True, gc=False):
         return cls(
             route.kind,
             route.value,
-            route.words.label,
-            route.words.hours,
+            _text(route.words.label),
+            _text(route.words.hours),
             route.source_url,
             route.confirmed_on,
             route.confidence,
@@ -94,12 +101,12 @@ class Access(Struct, frozen=True, gc=False):
     def of(cls, service: Service) -> "Access":
         return cls(
             AccessNote(
-                service.words.opening_times,
+                _text(service.words.opening_times),
                 service.opening_times_source,
                 service.opening_times_confidence,
             ),
             AccessNote(
-                service.words.referral, service.referral_source, service.referral_confidence
+                _text(service.words.referral), service.referral_source, service.referral_confidence
             ),
             service.access_confirmed_on,
         )
@@ -158,7 +165,7 @@ class RunningStatus(Struct, frozen=True, gc=False):
     def of(cls, service: Service) -> "RunningStatus":
         return cls(
             service.status,
-            service.words.status_note,
+            _text(service.words.status_note),
             service.status_source,
             service.status_seen_on,
             service.status_confidence,
@@ -248,7 +255,7 @@ class ServiceSummary(Struct, frozen=True, gc=False):
             service.slug,
             service.name,
             service.organisation.name,
-            service.words.summary,
+            _text(service.words.summary),
             service.get_absolute_url(),
             tuple(area.code for area in reach.areas),
             service.scope,

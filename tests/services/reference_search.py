@@ -52,7 +52,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
             continue
         placing = None
         if placed:
-            placing = Placing.HERE if area.code in reach.area_codes else Placing.WIDER
+            placing = Placing.HERE if reach.lists(area) else Placing.WIDER
         results.append(
             Result(
                 _entry_of(service, reach),
@@ -74,7 +74,7 @@ def reference_search(query: SearchQuery, services=None) -> SearchOutcome:
         no_local_service=query.located
         and area is not None
         and not any(
-            area.code in reach.area_codes and (query.include_not_eligible or usable)
+            reach.lists(area) and (query.include_not_eligible or usable)
             for reach, usable in all_reaches
         ),
         **_in_person(area if query.located else None, all_reaches),
@@ -98,7 +98,7 @@ def _entry_of(service, reach: Reach) -> Entry:
 
 
 def _in_person(area: AreaRef | None, all_reaches) -> dict:
-    local = [usable for reach, usable in all_reaches if area and area.code in reach.area_codes]
+    local = [usable for reach, usable in all_reaches if area and reach.lists(area)]
     return {"in_person_here": len(local), "in_person_for_them": sum(local)}
 
 

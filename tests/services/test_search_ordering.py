@@ -10,7 +10,7 @@ import math
 import numpy
 import pytest
 
-from geography.distance import EARTH_RADIUS_KM, chord_km, great_circle_km, unit_vectors
+from geography.distance import EARTH_RADIUS_KM, chords_km, great_circle_km, unit_vectors
 from services.search import _best_first
 
 # (what it shows, ranks, squared chords, name order, limit, the candidates listed)
@@ -81,7 +81,7 @@ def test_the_chord_gives_the_haversine_distance(start, end, km):
     here = unit_vectors(math.radians(start[0]), math.radians(start[1]))
     there = unit_vectors(math.radians(end[0]), math.radians(end[1]))
 
-    distance = chord_km(float(numpy.square(here - there).sum()))
+    (distance,) = chords_km(numpy.array([numpy.square(here - there).sum()]))
 
     assert distance == pytest.approx(great_circle_km(*start, *end), abs=1e-6)
     assert distance == pytest.approx(km, rel=0.002, abs=0.01)
@@ -91,12 +91,14 @@ def test_a_base_on_the_far_side_of_the_earth_is_half_its_circumference_away_desp
     # Two antipodal unit vectors' squared chord can come out a rounding error above 4.
     diameter_and_a_bit = 4.000000000000002
 
-    assert chord_km(diameter_and_a_bit) == pytest.approx(math.pi * EARTH_RADIUS_KM)
+    (distance,) = chords_km(numpy.array([diameter_and_a_bit]))
+
+    assert distance == pytest.approx(math.pi * EARTH_RADIUS_KM)
     assert great_circle_km(0.0, 0.0, 180.0, 0.0) == pytest.approx(math.pi * EARTH_RADIUS_KM)
 
 
-def test_no_base_has_no_distance():
-    assert chord_km(math.inf) is None
+def test_no_base_has_no_distance_and_leaves_the_others_theirs():
+    assert chords_km(numpy.array([math.inf, 0.0, math.inf])) == [None, 0.0, None]
 
 
 # Internal, on purpose: the pre-filter only acts when thousands of candidates meet a limit, which
