@@ -24,6 +24,12 @@ class AreaRef:
     name: str
     country: str = Country.SCOTLAND
 
+    def __hash__(self) -> int:
+        # Equal areas have equal codes. The code's hash is kept by the string, where hashing
+        # every field ran in Python each time, and a search hashes the areas of every service it
+        # lists (the wording of where each works is looked up by them).
+        return hash(self.code)
+
 
 @dataclass(frozen=True, slots=True)
 class Reach:

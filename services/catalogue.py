@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy
 from django.conf import settings
+from django.db import connections
 from django.db.models import Prefetch, QuerySet
 from django.db.models.fields.json import KT
 from django.utils import translation
@@ -457,14 +458,24 @@ def _by_service(rows: QuerySet, *fields: str) -> dict[int, list]:
     """The rows' ``fields`` grouped by their service, in the rows' order: one value each when
     one field is asked, a tuple each otherwise."""
     grouped: dict[int, list] = {}
-    # Tens of thousands of rows at ten thousand services: no unpacking into lists per row.
     if len(fields) == 1:
-        for service, value in rows.values_list("service_id", fields[0]):
+        for service, value in _plain_rows(rows, "service_id", fields[0]):
             grouped.setdefault(service, []).append(value)
     else:
-        for row in rows.values_list("service_id", *fields):
+        for row in _plain_rows(rows, "service_id", *fields):
             grouped.setdefault(row[0], []).append(row[1:])
     return grouped
+
+
+def _plain_rows(rows: QuerySet, *fields: str) -> list[tuple]:
+    """The queryset's SQL for ``fields``, its rows fetched as the database driver gives them.
+    Only for fields the driver gives as Django would (numbers, text, booleans): at ten thousand
+    services there are a hundred thousand rows, and Django's handling of each was a third of the
+    catalogue's build."""
+    sql, params = rows.values_list(*fields).query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _name(area: AreaRef) -> str:

@@ -143,7 +143,9 @@ class ServiceRules:
         (a row of ``values_list(*RULE_FIELDS)``), and the codes of what it offers."""
         facts = dict(zip(RULE_FIELDS, values, strict=True))
         for name, choices in _CHOICE_FACTS.items():
-            facts[name] = choices(facts[name])
+            value = facts[name]
+            # By a lookup: calling the enum runs Python code, and the catalogue reads thousands.
+            facts[name] = _CHOICES_BY_VALUE[name].get(value) or choices(value)
         return cls(**facts, offers=offers)
 
 
@@ -165,6 +167,9 @@ _CHOICE_FACTS = {
     "trans": Inclusion,
     "non_binary": Inclusion,
     "involvement": Involvement,
+}
+_CHOICES_BY_VALUE = {
+    name: {choice.value: choice for choice in choices} for name, choices in _CHOICE_FACTS.items()
 }
 
 

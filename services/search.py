@@ -166,7 +166,7 @@ def search(query: SearchQuery) -> SearchOutcome:
     # Per search, each group of services with the same rules is judged once and each kind of
     # reach worded once: at ten thousand services a hundred results share a few dozen of each,
     # and hashing a set of rules or a reach for every result cost more than the rest of its work.
-    judged = _Judged(catalogue, query, area, language)
+    judged = _Judged(catalogue, query, area, language, here)
     kilometres = dict(zip(shown, chords_km(squared_chords[shown]), strict=True))
     results = []
     for index in chosen:
@@ -226,8 +226,18 @@ class _Judged:
     """The results of one search: each service's verdict (by its rules' group) and where it works
     (by its kind of reach), each worked out once per search and shared by the services alike."""
 
-    def __init__(self, catalogue: Catalogue, query: SearchQuery, area: AreaRef | None, language):
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        query: SearchQuery,
+        area: AreaRef | None,
+        language: str,
+        here: numpy.ndarray | None,
+    ):
         self.catalogue, self.query, self.area, self.language = catalogue, query, area, language
+        # Which services list the person's area (None where that changes no words: no area, or
+        # remote support only).
+        self.here = here
         self.person = same_person(query.person)
         self.verdicts: dict[int, Verdict] = {}
         self.reaches: dict[tuple, Availability] = {}
@@ -245,20 +255,21 @@ class _Judged:
             entry,
             summary,
             verdict,
-            self._where(entry.reach, placing is Placing.FURTHER_AWAY),
+            self._where(index, entry.reach, placing is Placing.FURTHER_AWAY),
             km,
             known_distance_km(entry.bases, self.query.point),
             placing,
         )
 
-    def _where(self, reach: Reach, further_away: bool) -> Availability:
+    def _where(self, index: int, reach: Reach, further_away: bool) -> Availability:
         # A service further away is said where it works, not how it reaches the person's place.
         if further_away:
             return coverage(reach, language=self.language)
         if not self.query.located:
             return coverage(reach, self.query.remote_only, self.language)
         # What the words depend on, the person's area and wishes aside (the same for them all).
-        key = (reach.scope, reach.remote, reach.remote_routes, reach.lists(self.area))
+        lists_area = self.here is not None and bool(self.here[index])
+        key = (reach.scope, reach.remote, reach.remote_routes, lists_area)
         if (where := self.reaches.get(key)) is None:
             where = availability(reach, self.area, self.query.remote_only, self.language)
             self.reaches[key] = where

@@ -274,6 +274,40 @@ def _put_back(copied: dict[str, tuple[list[str], list[tuple]]]) -> None:
 
 @pytest.fixture
 def reference_data_committed(transactional_db):
+    """For a test that writes while a live server reads: the reference data and the seed
+    committed, and everything but the geography emptied when the test ends."""
+    _committed_as_at_session_start()
+    ReferenceKeeping.active = True
+
+
+@pytest.fixture
+def committed_data_read_only(request, django_db_setup, django_db_blocker):
+    """For a live-server test that only reads, as most browser tests do: the reference data and
+    the seed as committed, shared with the server, with no transaction and no closing flush. A
+    flush, and the seed put back for the next test, cost about a second a test, and the browser
+    tests run hundreds of times.
+
+    A test that writes must ask for ``reference_data_committed`` (or ``transactional_db``, which
+    may also be asked for part-way, as a caseworker's sign-in does): this fails a test that
+    changed any table's row count without asking."""
+    with django_db_blocker.unblock():
+        _committed_as_at_session_start()
+        # Should the test ask for transactional_db after all, its flush keeps the geography.
+        ReferenceKeeping.active = True
+        before = _row_counts()
+        yield
+        if "transactional_db" in request.fixturenames:
+            return
+        changed = sorted(
+            table for table, count in _row_counts().items() if count != before.get(table)
+        )
+        assert not changed, (
+            f"{request.node.nodeid} wrote to {', '.join(changed)}: a test that writes must ask for "
+            "reference_data_committed, whose flush empties what it wrote"
+        )
+
+
+def _committed_as_at_session_start() -> None:
     if geography_fingerprint() != ReferenceKeeping.stored:
         # A test changed the geography (or a flush emptied it): start again from nothing, as an
         # import leaves rows the files do not name.
@@ -283,11 +317,29 @@ def reference_data_committed(transactional_db):
         CommittedAreaIndex.remember()
         # The services' rows refer to the areas by id, which the new areas changed.
         SeedRows.rows = _table_rows(seed_tables)
-    ReferenceKeeping.active = True
     if not Service.all_objects.exists():
         # The last transactional test's flush removed them; before the first, they are the
         # session's own, as written.
         _put_back(SeedRows.rows)
+
+
+def _row_counts() -> dict[str, int]:
+    """Every table's row count but the reference geography's, in one query."""
+    quote = connection.ops.quote_name
+    tables = [
+        table
+        for table in connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        if table not in REFERENCE_TABLES
+    ]
+    counts = " UNION ALL ".join(
+        f"SELECT '{table}', COUNT(*) FROM {quote(table)}"  # noqa: S608
+        for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(counts)
+        return dict(cursor.fetchall())
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.handlers.wsgi import WSGIHandler
 from django.urls import reverse
@@ -249,9 +250,12 @@ def signed_in_admin(context, live_server, client, django_user_model, reference_d
     )
 
 
-def sign_in_as_caseworker(page: Page, django_user_model) -> None:
-    """A new caseworker account, signed in through the real sign-in form."""
-    user = django_user_model.objects.create_user("casey", password="a long passphrase 42")
+def sign_in_as_caseworker(page: Page, request: pytest.FixtureRequest) -> None:
+    """A new caseworker account, signed in through the real sign-in form. The account and its
+    session are written, so the test's database becomes transactional: emptied of them when it
+    ends (tests/conftest.py, committed_data_read_only)."""
+    request.getfixturevalue("transactional_db")
+    user = get_user_model().objects.create_user("casey", password="a long passphrase 42")
     user.groups.add(Group.objects.get(name=CASEWORKER))
     page.goto(reverse("caseworker-login"))
     page.get_by_label("Username").fill("casey")

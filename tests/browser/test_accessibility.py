@@ -21,7 +21,7 @@ from tests.browser.conftest import SCREEN_SIZES, sign_in_as_caseworker
 from tests.browser.test_finder import answer, choose, find, map_ready, results, tell_us_more
 from tests.public_urls import public_page_urls
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 AXE_SCRIPT = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0, 2.1 and 2.2 at levels A and AA: the standard the site promises (design §7).
@@ -86,8 +86,8 @@ def test_every_public_page_passes_axe(screen, url):
     assert_no_violations(screen)
 
 
-def sign_in_caseworker(page: Page, django_user_model) -> None:
-    sign_in_as_caseworker(page, django_user_model)
+def sign_in_caseworker(page: Page, request) -> None:
+    sign_in_as_caseworker(page, request)
     map_ready(page)
 
 
@@ -95,18 +95,18 @@ def results_heading(page: Page):
     return results(page).get_by_role("heading", level=2)
 
 
-def empty_form(page, django_user_model) -> None:
+def empty_form(page, request) -> None:
     loaded(page, reverse("finder"))
 
 
-def found_services(page, django_user_model) -> None:
+def found_services(page, request) -> None:
     loaded(page, reverse("finder"))
     answer(page, area="City of Edinburgh", age=25, gender="Woman", trans="No")
     find(page)
     expect(results_heading(page)).to_have_text("7 services found for City of Edinburgh")
 
 
-def found_nothing(page, django_user_model) -> None:
+def found_nothing(page, request) -> None:
     # Every service is for people of 16 or over (18 assumed where no source says).
     loaded(page, reverse("finder"))
     answer(page, area="Highland", age=12)
@@ -114,43 +114,43 @@ def found_nothing(page, django_user_model) -> None:
     expect(results_heading(page)).to_have_text("0 services found for Highland")
 
 
-def unknown_place(page, django_user_model) -> None:
+def unknown_place(page, request) -> None:
     loaded(page, reverse("finder"))
     answer(page, place="Atlantis")
     find(page)
     expect(results_heading(page)).to_be_visible()
 
 
-def bad_age(page, django_user_model) -> None:
+def bad_age(page, request) -> None:
     loaded(page, reverse("finder"))
     answer(page, age=200)
     find(page)
     expect(results(page).get_by_role("heading", name="There is a problem")).to_be_visible()
 
 
-def caseworker_with_not_eligible(page, django_user_model) -> None:
-    sign_in_caseworker(page, django_user_model)
+def caseworker_with_not_eligible(page, request) -> None:
+    sign_in_caseworker(page, request)
     answer(page, area="City of Edinburgh", age=17, gender="Man")
     find(page)
     not_for_you = results(page).locator(".ds_tag", has_text="Not for you")
     expect(not_for_you.first).to_be_visible()
 
 
-def referral_list(page, django_user_model) -> None:
-    caseworker_with_not_eligible(page, django_user_model)
+def referral_list(page, request) -> None:
+    caseworker_with_not_eligible(page, request)
     for name in ("Roam", "National Ugly Mugs"):
         choose(page, f"Add {name} to the referral list")
     page.get_by_role("button", name="Make a referral list").click()
     expect(page.locator(".referral-entry")).to_have_count(2)
 
 
-def suggestion_with_errors(page, django_user_model) -> None:
+def suggestion_with_errors(page, request) -> None:
     loaded(page, reverse("suggest-form"))
     page.get_by_role("button", name="Send suggestion").click()
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
 
 
-def answered_by_the_server(page, django_user_model, *, age) -> None:
+def answered_by_the_server(page, request, *, age) -> None:
     # form.submit() skips the submit event finder.js listens for: the page is the server's own
     # answer, as without JavaScript, with the error summary and field errors in the form itself.
     loaded(page, reverse("finder"))
@@ -160,13 +160,13 @@ def answered_by_the_server(page, django_user_model, *, age) -> None:
     map_ready(page)
 
 
-def server_results(page, django_user_model) -> None:
-    answered_by_the_server(page, django_user_model, age=25)
+def server_results(page, request) -> None:
+    answered_by_the_server(page, request, age=25)
     expect(results_heading(page)).to_contain_text("found for City of Edinburgh")
 
 
-def server_errors(page, django_user_model) -> None:
-    answered_by_the_server(page, django_user_model, age=200)
+def server_errors(page, request) -> None:
+    answered_by_the_server(page, request, age=200)
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
 
 
@@ -185,8 +185,8 @@ FINDER_STATES: dict[str, Callable] = {
 
 
 @pytest.mark.parametrize("state", FINDER_STATES.values(), ids=FINDER_STATES.keys())
-def test_every_state_of_the_finder_passes_axe(screen, django_user_model, state):
-    state(screen, django_user_model)
+def test_every_state_of_the_finder_passes_axe(screen, request, state):
+    state(screen, request)
 
     assert_no_violations(screen)
 

@@ -6,12 +6,12 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import ARTIFACTS, sign_in_as_caseworker
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 
 @pytest.fixture
-def signed_in_caseworker(page, django_user_model):
-    sign_in_as_caseworker(page, django_user_model)
+def signed_in_caseworker(page, request):
+    sign_in_as_caseworker(page, request)
     return page
 
 

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from services.models import Location
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 
 def results(page):

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_finder import answer, find, map_ready, results
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 LAPTOP = {"viewport": {"width": 1280, "height": 800}}

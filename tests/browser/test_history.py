@@ -26,7 +26,7 @@ from tests.browser.test_finder import (
 )
 from tests.browser.test_shell import press_escape, press_leave_button, press_shift_three_times
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 QUESTIONS = list(FinderForm.base_fields)
 DUNDEE = "S12000042"
@@ -88,10 +88,10 @@ def context_options(screen, javascript) -> dict:
 
 
 @pytest.fixture(params=["public", "caseworker"])
-def finder_url(request, page, django_user_model) -> str:
+def finder_url(request, page) -> str:
     """The finder, opened after another page of the site, as a person comes to it."""
     if request.param == "caseworker":
-        sign_in_as_caseworker(page, django_user_model)
+        sign_in_as_caseworker(page, request)
     page.goto(reverse("about"))
     url = reverse("finder" if request.param == "public" else "caseworker-finder")
     page.goto(url)

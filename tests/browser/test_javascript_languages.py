@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation.trans_real import DjangoTranslation
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 EDINBURGH = "S12000036"
 

@@ -30,7 +30,7 @@ def press_shift_three_times(page):
     ids=["button", "escape", "shift-three-times"],
 )
 def test_quick_exit_lands_on_the_neutral_site_and_back_does_not_return(
-    page, live_server, neutral_site, reference_data_committed, leave
+    page, live_server, neutral_site, committed_data_read_only, leave
 ):
     page.goto(reverse("about"))
     page.goto(reverse("finder"))
@@ -65,7 +65,7 @@ def test_shift_pressed_once_says_how_many_more_presses_leave(page):
 @pytest.mark.parametrize("context_options", [{"java_script_enabled": False}], ids=["no-js"])
 @pytest.mark.parametrize("url", public_page_urls())
 def test_pages_and_the_quick_exit_work_without_javascript(
-    page, neutral_site, reference_data_committed, context_options, url
+    page, neutral_site, committed_data_read_only, context_options, url
 ):
     page.goto(url)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
@@ -76,7 +76,7 @@ def test_pages_and_the_quick_exit_work_without_javascript(
     expect(page).to_have_title("Weather")
 
 
-def test_public_pages_set_no_cookie_and_ask_no_other_host(page, traffic, reference_data_committed):
+def test_public_pages_set_no_cookie_and_ask_no_other_host(page, traffic, committed_data_read_only):
     for url in cookie_free_page_urls():
         page.goto(url, wait_until="networkidle")
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from services.models import Interpreters, Service
 from tests.browser.test_finder import answer, find, result, results, tell_us_more
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 QUESTION = "Which language would you like support in?"
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_finder import answer, find, results
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data_committed")]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("committed_data_read_only")]
 
 PHONE = {"viewport": {"width": 360, "height": 740}}
 
