@@ -18,10 +18,6 @@ PORT ?= 8000
 # The PostgreSQL half of `make test`; pytest-django creates and drops test_<name> beside it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/servicemap
 PYTEST_ARGS ?=
-# Parallel test workers (pytest-xdist), each with its own copy of the test database. 0, one
-# process, until the browser tests keep to one worker: two Chromiums side by side made a
-# quick-exit test time out in 2 of 3 runs (tests/databases.py).
-TEST_WORKERS ?= 0
 # Options for benchmarks/run.py, e.g. BENCH_ARGS='--only search'.
 BENCH_ARGS ?=
 # The file `make backup` writes (backups/servicemap-<UTC time>.json.gz when empty) and the one
@@ -81,10 +77,9 @@ test: lint
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	@echo "== tests on SQLite"
-	DATABASE_URL=sqlite:///$(CURDIR)/db.sqlite3 $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
-	@echo "== tests on PostgreSQL ($(TEST_DATABASE_URL))"
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	# Every test on SQLite and on PostgreSQL, in two lanes side by side: the browser tests on each
+	# database in turn, and the rest on each in turn (tests/run_suite.py).
+	$(BIN)/python -m tests.run_suite sqlite:///$(CURDIR)/db.sqlite3 $(TEST_DATABASE_URL) -- $(PYTEST_ARGS)
 
 # The translation catalogues from the strings the code marks (README, "Languages"): run after
 # changing any marked string, then give the .po files to translators. Needs GNU gettext (Debian:
