@@ -50,19 +50,12 @@ staying_safe = SitePage.as_view(template_name="servicemap/staying_safe.html")
 def leave(request: HttpRequest) -> HttpResponseRedirect:
     """The quick exit: forget this site on this device, then show an ordinary page instead.
 
-    Clear-Site-Data empties this site's cookies and storage; the redirect goes to a neutral site.
-    The page's script replaces the current history entry with this one, so Back does not return to
-    the page that was left.
-
-    Not "cache": Chromium holds the redirect until it has emptied its cache, seconds on a busy
-    phone (Chromium issues 41343050 and 40233601; GitHub, Rails and MDN dropped it for this). In
-    the browser tests, on a loaded machine, the neutral site had still not opened 30 s after a
-    press. Every page here is marked no-store, so the cache holds no page, only the static files
-    every visitor gets; and a page Chromium keeps for Back shows no answers (tests/browser/
-    test_history.py).
+    Clear-Site-Data empties this site's cache (pages someone could reopen offline), cookies and
+    storage; the redirect goes to a neutral site. The page's script replaces the current history
+    entry with this one, so Back does not return to the page that was left.
     """
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
-    response["Clear-Site-Data"] = '"cookies", "storage"'
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
 
 

@@ -86,7 +86,7 @@ def test_leave_clears_the_site_data_and_sends_you_to_the_neutral_site(client):
 
     assert response.status_code == 302
     assert response["Location"] == "https://www.bbc.co.uk/weather"
-    assert response["Clear-Site-Data"] == '"cookies", "storage"'
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
 
