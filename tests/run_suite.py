@@ -1,18 +1,20 @@
-"""`make test`'s tests: the whole suite on each database, in two lanes side by side.
+"""`make test`'s tests: the whole suite on each database, its browser tests and the rest as
+separate runs, one after another or (``--side-by-side``) in two lanes.
 
-One lane runs the browser tests (marked ``browser``) on each database in turn, the other runs
-every other test on each database in turn. The browser tests mostly wait on Chromium and the live
-server (a quarter of the machine's two cores), the rest mostly compute, so side by side they take
-about the time of the longer lane, where one after the other they took the sum. A lane keeps to
-one database at a time, and only one lane drives Chromium: two Chromiums side by side made a
-quick-exit test time out.
+Side by side, one lane runs the browser tests (marked ``browser``) on each database in turn and
+the other runs every other test on each database in turn. The browser tests mostly wait on
+Chromium and the live server (a quarter of the machine's two cores), the rest mostly compute, so
+side by side they take about the time of the longer lane (21.5 min for both databases here,
+where one process a database took 45). It is not the default: with the other lane computing
+beside it, the no-JavaScript quick-exit test with the back/forward cache on at 1280 px timed out
+in 4 runs of 4 (the neutral site had not opened 30 s after the press); on its own it passes.
 
 Each run is an ordinary pytest process with its own test database: in memory for SQLite, and for
-PostgreSQL named after the lane (``test_servicemap`` and ``test_servicemap_browser``), so the two
-lanes never share one. Each run's output is shown whole, with its time, as it ends; the exit
-status is the first failing run's, or 0.
+PostgreSQL named after the lane (``test_servicemap`` and ``test_servicemap_browser``), so two
+runs side by side never share one. Each run's output is shown whole, with its time, as it ends;
+the exit status is the first failing run's, or 0.
 
-    python -m tests.run_suite DATABASE_URL [DATABASE_URL ...] [-- PYTEST_ARGS ...]
+    python -m tests.run_suite [--side-by-side] DATABASE_URL [DATABASE_URL ...] [-- PYTEST_ARGS]
 """
 
 import os
@@ -71,6 +73,14 @@ def runs_of(arguments: list[str]) -> dict[str, list[Run]]:
     return {lane: [Run(lane, url, pytest_args) for url in database_urls] for lane in LANES}
 
 
+def lanes_of(runs: dict[str, list[Run]], side_by_side: bool) -> list[list[Run]]:
+    """The runs as lanes to run at once: each lane on its own side by side; otherwise one lane,
+    each database's runs together, the browser tests first."""
+    if side_by_side:
+        return list(runs.values())
+    return [[run for on_one in zip(*runs.values(), strict=True) for run in on_one]]
+
+
 class Report:
     """Prints each run's output whole, one run at a time, as it ends."""
 
@@ -104,10 +114,11 @@ def run_lane(runs: list[Run], report: Report) -> None:
 
 
 def main(arguments: list[str]) -> int:
+    side_by_side = "--side-by-side" in arguments[:1]
     report = Report()
     lanes = [
-        threading.Thread(target=run_lane, args=(runs, report), name=lane)
-        for lane, runs in runs_of(arguments).items()
+        threading.Thread(target=run_lane, args=(runs, report))
+        for runs in lanes_of(runs_of(arguments[side_by_side:]), side_by_side)
     ]
     for lane in lanes:
         lane.start()

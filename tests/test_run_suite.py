@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.run_suite import NO_TESTS_COLLECTED, Report, Run, lane_database_url, runs_of
+from tests.run_suite import NO_TESTS_COLLECTED, Report, Run, lane_database_url, lanes_of, runs_of
 
 SQLITE = "sqlite:////work/db.sqlite3"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/servicemap"
@@ -44,7 +44,8 @@ def test_each_lane_runs_on_every_database_in_turn_with_the_same_pytest_arguments
 
 
 def test_no_database_named_is_refused_with_the_usage():
-    with pytest.raises(SystemExit, match=r"python -m tests\.run_suite DATABASE_URL"):
+    usage = r"python -m tests\.run_suite \[--side-by-side\] DATABASE_URL"
+    with pytest.raises(SystemExit, match=usage):
         runs_of(["--", "-x"])
 
 
@@ -59,4 +60,21 @@ def test_a_lane_with_no_tests_selected_has_not_failed(status, failed, capsys):
     assert bool(report.failed) is failed
     assert capsys.readouterr().out.startswith(
         f"== SQLite, other tests: {'FAILED' if failed else 'passed'} in 12 s\n1 passed\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("side_by_side", "expected"),
+    [
+        (False, [["browser on SQLite", "other on SQLite", "browser on PG", "other on PG"]]),
+        (True, [["browser on SQLite", "browser on PG"], ["other on SQLite", "other on PG"]]),
+    ],
+)
+def test_one_lane_runs_each_database_whole_before_the_next(side_by_side, expected):
+    names = {SQLITE: "SQLite", POSTGRES: "PG"}
+
+    lanes = lanes_of(runs_of([SQLITE, POSTGRES]), side_by_side)
+
+    assert [[f"{run.lane} on {names[run.database_url]}" for run in lane] for lane in lanes] == (
+        expected
     )
