@@ -7,7 +7,8 @@ Chromium and the live server (a quarter of the machine's two cores), the rest mo
 side by side they take about the time of the longer lane (21.5 min for both databases here,
 where one process a database took 45). It is not the default: with the other lane computing
 beside it, the no-JavaScript quick-exit test with the back/forward cache on at 1280 px timed out
-in 4 runs of 4 (the neutral site had not opened 30 s after the press); on its own it passes.
+in each of the 3 side-by-side runs of the browser tests (the neutral site had not opened 30 s
+after the press); on its own it passes.
 
 Each run is an ordinary pytest process with its own test database: in memory for SQLite, and for
 PostgreSQL named after the lane (``test_servicemap`` and ``test_servicemap_browser``), so two
