@@ -18,9 +18,6 @@ PORT ?= 8000
 # The PostgreSQL half of `make test`; pytest-django creates and drops test_<name> beside it.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/servicemap
 PYTEST_ARGS ?=
-# Empty: the test runs one after another. --side-by-side: browser tests and the rest in two lanes at
-# once, 21.5 min here for both databases, but a quick-exit browser test times out beside the other.
-TEST_SIDE_BY_SIDE ?=
 # Options for benchmarks/run.py, e.g. BENCH_ARGS='--only search'.
 BENCH_ARGS ?=
 # The file `make backup` writes (backups/servicemap-<UTC time>.json.gz when empty) and the one
@@ -80,9 +77,9 @@ test: lint
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	# Every test on SQLite and on PostgreSQL, the browser tests and the rest as separate runs
-	# (tests/run_suite.py); TEST_SIDE_BY_SIDE=--side-by-side runs them in two lanes at once.
-	$(BIN)/python -m tests.run_suite $(TEST_SIDE_BY_SIDE) \
+	# Every test on SQLite and then on PostgreSQL, the browser tests and the rest as separate runs
+	# of two workers each (tests/run_suite.py).
+	$(BIN)/python -m tests.run_suite \
 		sqlite:///$(CURDIR)/db.sqlite3 $(TEST_DATABASE_URL) -- $(PYTEST_ARGS)
 
 # The translation catalogues from the strings the code marks (README, "Languages"): run after
