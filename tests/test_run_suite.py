@@ -24,16 +24,16 @@ def test_each_database_runs_its_browser_tests_then_the_rest_before_the_next_data
     databases = [run.environment()["DATABASE_URL"] for run in runs]
     assert databases == [SQLITE, SQLITE, POSTGRES, POSTGRES]
     assert runs[2].command() == [
-        *(sys.executable, "-m", "pytest", "-m", "browser", "-n", "2"),
+        *(sys.executable, "-m", "pytest", "-m", "browser", "-n", "0"),
         *("-x", "tests/services"),
     ]
-    assert runs[1].command()[3:5] == ["-m", "not browser"]
+    assert runs[1].command()[3:7] == ["-m", "not browser", "-n", "2"]
 
 
 def test_the_arguments_given_come_after_the_workers_so_they_can_change_them():
-    (run, _) = runs_of([SQLITE, "--", "-n", "0"])
+    (_, other) = runs_of([SQLITE, "--", "-n", "0"])
 
-    assert run.command()[-4:] == ["-n", "2", "-n", "0"]
+    assert other.command()[-4:] == ["-n", "2", "-n", "0"]
 
 
 def test_no_database_named_is_refused_with_the_usage():
