@@ -45,8 +45,7 @@ class Reach:
     remote_routes: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        routes = tuple(code for code in REMOTE_ROUTES if code in self.access)
-        object.__setattr__(self, "remote_routes", routes)
+        object.__setattr__(self, "remote_routes", _remote_routes(self.access))
 
     def lists(self, area: AreaRef | None) -> bool:
         """Whether it works in person in ``area``, one of those it lists. Asked only of the
@@ -177,6 +176,13 @@ def _coverage(
 
 # The ways of reaching a service that work from anywhere, in the order its remote phrase says them.
 REMOTE_ROUTES = (AccessCode.ONLINE, AccessCode.PHONE, AccessCode.TEXT)
+
+
+# By the set of access codes, of which there are a few dozen: testing each route's membership
+# hashes an enum member in Python, and the catalogue makes a Reach for each of 10,000 services.
+@functools.lru_cache(maxsize=256)
+def _remote_routes(access: frozenset[str]) -> tuple[str, ...]:
+    return tuple(code for code in REMOTE_ROUTES if code in access)
 
 
 def remote_phrase(reach: Reach) -> str:
