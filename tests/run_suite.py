@@ -5,9 +5,10 @@ The rest compute, and two workers halve their time on this machine's two cores (
 against about 400; PostgreSQL 206 s against 478). The browser tests stay in one process: with two
 workers they took 319 s against about 440 on SQLite, but in one run of three on PostgreSQL the
 no-JavaScript quick exit at 1280 px with the back/forward cache on did not reach the neutral site
-within 30 s, as it had not when the two kinds ran side by side; in one process it has never
-failed. The workers of a run copy one template database (tests/databases.py). Each run's output
-is shown as it comes, followed by its time; the exit status is the first failing run's, or 0.
+within 30 s, as it had not when the two kinds ran side by side; in one process it has not
+failed in any CI run. The workers of a run copy one template database (tests/databases.py).
+Each run's output is shown as it comes, followed by its time; the exit status is the first
+failing run's, or 0.
 
     python -m tests.run_suite DATABASE_URL [DATABASE_URL ...] [-- PYTEST_ARGS]
 """
