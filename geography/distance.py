@@ -31,11 +31,12 @@ def chords_km(squared_chords: numpy.ndarray) -> list[float | None]:
     """The great-circle distances between unit vectors ``squared_chords`` apart, all at once
     (None for inf, "no point"): the same distances as great_circle_km, since the haversine is the
     squared half chord."""
-    half_chords = numpy.sqrt(numpy.minimum(1.0, numpy.asarray(squared_chords, dtype=float) / 4))
+    squared = numpy.asarray(squared_chords, dtype=float)
+    half_chords = numpy.sqrt(numpy.minimum(1.0, squared / 4))
     kilometres = (2 * EARTH_RADIUS_KM * numpy.arcsin(half_chords)).tolist()
     return [
-        None if math.isinf(squared) else km
-        for squared, km in zip(numpy.asarray(squared_chords).tolist(), kilometres, strict=True)
+        None if math.isinf(chord) else km
+        for chord, km in zip(squared.tolist(), kilometres, strict=True)
     ]
 
 

@@ -50,7 +50,7 @@ class Reach:
     def lists(self, area: AreaRef | None) -> bool:
         """Whether it works in person in ``area``, one of those it lists. Asked only of the
         services a search lists (the catalogue indexes every service's areas for the rest)."""
-        return area is not None and any(listed.code == area.code for listed in self.areas)
+        return area is not None and any(each.code == area.code for each in self.areas)
 
 
 @dataclass(frozen=True)
