@@ -8,6 +8,7 @@ geography (areas, places, postcodes: 236,000 rows, seconds to write) in place, a
 only what is missing, the services always (a few plain inserts) and the geography only when a test
 has changed it."""
 
+import hashlib
 import json
 
 import pytest
@@ -27,7 +28,7 @@ from whitenoise.base import WhiteNoise
 from geography import lookup
 from geography.models import CouncilArea, Place, Postcode, PostcodeDistrict
 from services.catalogue import forget_catalogue
-from services.models import Service
+from services.models import Service, UsedFinderToken
 from tests import databases
 
 # Tests speak plain HTTP to the test client and to live servers on loopback. Production's redirect
@@ -180,6 +181,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
         SeedRows.rows = _table_rows(built.seed_tables)
     yield
     with django_db_blocker.unblock():
+        databases.end_other_sessions()
         if worker_input is None:
             connection.creation.destroy_test_db(original_name, verbosity=0)
         else:
@@ -289,18 +291,18 @@ def committed_data_read_only(request, django_db_setup, django_db_blocker):
 
     A test that writes must ask for ``reference_data_committed`` (or ``transactional_db``, which
     may also be asked for part-way, as a caseworker's sign-in does): this fails a test that
-    changed any table's row count without asking."""
+    added, removed or changed a row of any table but the geography and the bookkeeping without
+    asking. Browser tests get this fixture unless they ask for one of those (tests/browser)."""
     with django_db_blocker.unblock():
         _committed_as_at_session_start()
         # Should the test ask for transactional_db after all, its flush keeps the geography.
         ReferenceKeeping.active = True
-        before = _row_counts()
+        before = _table_contents()
         yield
         if "transactional_db" in request.fixturenames:
             return
-        changed = sorted(
-            table for table, count in _row_counts().items() if count != before.get(table)
-        )
+        after = _table_contents()
+        changed = sorted(table for table, rows in after.items() if rows != before.get(table))
         assert not changed, (
             f"{request.node.nodeid} wrote to {', '.join(changed)}: a test that writes must ask for "
             "reference_data_committed, whose flush empties what it wrote"
@@ -323,23 +325,29 @@ def _committed_as_at_session_start() -> None:
         _put_back(SeedRows.rows)
 
 
-def _row_counts() -> dict[str, int]:
-    """Every table's row count but the reference geography's, in one query."""
+# Rows a read-only test may leave: the finder's used tokens, one for each search sent without
+# JavaScript. Each token is random and used once, so no other test can meet one.
+BOOKKEEPING_TABLES = frozenset({UsedFinderToken._meta.db_table})
+
+
+def _table_contents() -> dict[str, str]:
+    """A digest of every table's rows but the reference geography's and the bookkeeping's (about
+    1,500 rows in all): it changes when a row is added, removed or changed in place."""
     quote = connection.ops.quote_name
     tables = [
         table
         for table in connection.introspection.django_table_names(
             only_existing=True, include_views=False
         )
-        if table not in REFERENCE_TABLES
+        if table not in REFERENCE_TABLES | BOOKKEEPING_TABLES
     ]
-    counts = " UNION ALL ".join(
-        f"SELECT '{table}', COUNT(*) FROM {quote(table)}"  # noqa: S608
-        for table in tables
-    )
+    digests = {}
     with connection.cursor() as cursor:
-        cursor.execute(counts)
-        return dict(cursor.fetchall())
+        for table in tables:
+            cursor.execute(f"SELECT * FROM {quote(table)} ORDER BY 1")  # noqa: S608
+            rows = repr(cursor.fetchall()).encode()
+            digests[table] = hashlib.blake2b(rows, digest_size=16).hexdigest()
+    return digests
 
 
 @pytest.fixture(autouse=True)

@@ -118,6 +118,20 @@ def copy_template(template: Built, worker: str) -> str:
     return copy
 
 
+def end_other_sessions() -> None:
+    """Ends every other session on this process's PostgreSQL test database, which cannot be
+    dropped while anyone is connected. The live server's request threads each hold a connection
+    until the browser lets go of the thread's keep-alive socket, which can be after the last test
+    has ended (seen once, after a test that did not flush)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 def destroy_copy(copy: str) -> None:
     connection.close()
     if connection.vendor != "sqlite":

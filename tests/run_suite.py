@@ -2,11 +2,10 @@
 its browser tests in one process and then the rest with two workers (pytest-xdist).
 
 The rest compute, and two workers halve their time on this machine's two cores (SQLite 181 s
-against about 400; PostgreSQL 206 s against 478). The browser tests stay in one process: with two
-workers they took 319 s against about 440 on SQLite, but in one run of three on PostgreSQL the
-no-JavaScript quick exit at 1280 px with the back/forward cache on did not reach the neutral site
-within 30 s, as it had not when the two kinds ran side by side; in one process it has not
-failed in any CI run. The workers of a run copy one template database (tests/databases.py).
+against about 400; PostgreSQL 206 s against 478). The browser tests stay in one process: they are
+bound by Chromium's work, and two workers gained little (SQLite 432 s against 483 on 2026-12-06)
+while the load they made let a map's zoom overrun its test's five seconds. The workers of a run
+copy one template database (tests/databases.py).
 Each run's output is shown as it comes, followed by its time; the exit status is the first
 failing run's, or 0.
 

@@ -327,7 +327,9 @@ def test_the_map_has_a_way_back_to_all_of_scotland(page):
 
 
 @pytest.mark.parametrize("size", [(360, 740), (1280, 800)], ids=["360px", "1280px"])
-def test_a_base_with_an_address_is_a_marker_that_brings_the_list_to_its_service(page, size):
+def test_a_base_with_an_address_is_a_marker_that_brings_the_list_to_its_service(
+    page, size, reference_data_committed
+):
     Location.all_objects.filter(service__slug="leith-partnership").update(
         point={"type": "Point", "coordinates": [-3.17, 55.97]}
     )

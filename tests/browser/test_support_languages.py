@@ -45,7 +45,9 @@ def test_a_person_who_chooses_romanian_sees_each_card_say_it_is_not_known(
     screenshots("finder-language-not-known-" + ("js" if context_options == {} else "no-js"))
 
 
-def test_a_service_that_works_in_the_language_says_so_with_its_state(page):
+def test_a_service_that_works_in_the_language_says_so_with_its_state(
+    page, reference_data_committed
+):
     Service.all_objects.filter(slug="wishes").update(
         working_languages=["ro"], interpreters=Interpreters.YES
     )
