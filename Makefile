@@ -77,8 +77,8 @@ test: lint
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	# Every test on SQLite and then on PostgreSQL: the browser tests in one process, then the rest
-	# with two workers (tests/run_suite.py).
+	# Every test on SQLite and on PostgreSQL: each database's browser tests in one process, and
+	# beside them, at the lowest CPU priority, the rest with two workers (tests/run_suite.py).
 	$(BIN)/python -m tests.run_suite \
 		sqlite:///$(CURDIR)/db.sqlite3 $(TEST_DATABASE_URL) -- $(PYTEST_ARGS)
 

@@ -20,7 +20,7 @@ from django.core.management.commands import flush as flush_command
 from django.core.management.sql import sql_flush
 from django.db import connection, transaction
 from django.db.models import Max
-from django.test import override_settings
+from django.test import TransactionTestCase, override_settings
 from psycopg.types.json import Jsonb
 from pytest_django.plugin import blocking_manager_key
 from whitenoise.base import WhiteNoise
@@ -94,6 +94,59 @@ def collected_static(tmp_path_factory):
     with override_settings(STATIC_ROOT=static_root):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield static_root
+
+
+# What a test reaches the test database through. pytest-django refuses the database to a test
+# with none of them (and no django_db mark), unless a fixture of its own lifts that block.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "django_db_setup",
+        "live_server",
+    }
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="leave out the tests that never reach a database: make test runs them once, with its "
+        "first database (tests/run_suite.py)",
+    )
+
+
+def reaches_the_database(item: pytest.Item) -> bool:
+    """Whether a test may reach the database, or reads which one is configured: only then can it
+    pass on one database and fail on another."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("every_database"):
+        return True
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    if issubclass(getattr(item, "cls", None) or object, TransactionTestCase):
+        return True  # Django's own test cases (the suite has none; pytest-django runs them)
+    # A fixture of the suite's own that lifts pytest-django's block (django_db_blocker.unblock()).
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    return fixture_info is None or any(
+        "django_db_blocker" in definition.argnames
+        and not definition.func.__module__.startswith("pytest_django")
+        for definitions in fixture_info.name2fixturedefs.values()
+        for definition in definitions
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("database_tests_only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        (kept if reaches_the_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
 
 
 def _worker_input(config: pytest.Config) -> dict | None:
@@ -278,7 +331,7 @@ def _put_back(copied: dict[str, tuple[list[str], list[tuple]]]) -> None:
 def reference_data_committed(transactional_db):
     """For a test that writes while a live server reads: the reference data and the seed
     committed, and everything but the geography emptied when the test ends."""
-    _committed_as_at_session_start()
+    committed_as_at_session_start()
     ReferenceKeeping.active = True
 
 
@@ -294,7 +347,7 @@ def committed_data_read_only(request, django_db_setup, django_db_blocker):
     added, removed or changed a row of any table but the geography and the bookkeeping without
     asking. Browser tests get this fixture unless they ask for one of those (tests/browser)."""
     with django_db_blocker.unblock():
-        _committed_as_at_session_start()
+        committed_as_at_session_start()
         # Should the test ask for transactional_db after all, its flush keeps the geography.
         ReferenceKeeping.active = True
         before = _table_contents()
@@ -309,7 +362,9 @@ def committed_data_read_only(request, django_db_setup, django_db_blocker):
         )
 
 
-def _committed_as_at_session_start() -> None:
+def committed_as_at_session_start() -> None:
+    """Puts back what the last transactional test's closing flush emptied, and the geography if a
+    test changed it: the database as committed at session start."""
     if geography_fingerprint() != ReferenceKeeping.stored:
         # A test changed the geography (or a flush emptied it): start again from nothing, as an
         # import leaves rows the files do not name.

@@ -56,6 +56,7 @@ def browser_client():
     return Client(raise_request_exception=False)
 
 
+@pytest.mark.every_database
 def test_postgresql_gives_up_connecting_within_two_seconds():
     settings_dict = connections["default"].settings_dict
     if connections["default"].vendor != "postgresql":

@@ -1,7 +1,11 @@
 """make test's runner (tests/run_suite.py): which runs it makes, in which order, on which
-databases, and what its exit status says."""
+databases, side by side in which lanes, and what it shows and its exit status says."""
 
+import subprocess
 import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -10,9 +14,37 @@ from tests.run_suite import NO_TESTS_COLLECTED, main, runs_of
 
 SQLITE = "sqlite:////work/db.sqlite3"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/servicemap"
+PYTEST = [sys.executable, "-m", "pytest"]
+LOWEST_PRIORITY = ["nice", "-n", "19"]
 
 
-def test_each_database_runs_its_browser_tests_then_the_rest_before_the_next_database():
+@pytest.fixture
+def pytest_runs(monkeypatch) -> Callable[[Callable], list[dict]]:
+    """Replaces starting pytest with a stand-in: each run calls ``behave(command, env, stdout)``,
+    whose return is the run's exit status, and is recorded with the options it was started with.
+    (Nothing is started, so no process's priority is lowered either.)"""
+
+    def stand_in(behave: Callable) -> list[dict]:
+        started: list[dict] = []
+
+        class Process:
+            pid = -1
+
+            def __init__(self, command, **options):
+                self.command, self.options = command, options
+                started.append({"command": command, **options})
+
+            def wait(self) -> int:
+                return behave(self.command, self.options["env"], self.options["stdout"])
+
+        monkeypatch.setattr(run_suite.subprocess, "Popen", Process)
+        monkeypatch.setattr(run_suite, "yield_the_cpu", lambda pid: None)
+        return started
+
+    return stand_in
+
+
+def test_each_database_runs_its_browser_tests_and_the_rest_the_later_ones_only_database_tests():
     runs = runs_of([SQLITE, POSTGRES, "--", "-x", "tests/services"])
 
     assert [run.title for run in runs] == [
@@ -23,11 +55,15 @@ def test_each_database_runs_its_browser_tests_then_the_rest_before_the_next_data
     ]
     databases = [run.environment()["DATABASE_URL"] for run in runs]
     assert databases == [SQLITE, SQLITE, POSTGRES, POSTGRES]
-    assert runs[2].command() == [
-        *(sys.executable, "-m", "pytest", "-m", "browser", "-n", "0"),
-        *("-x", "tests/services"),
+    assert [run.command() for run in runs] == [
+        [*PYTEST, "-m", "browser", "-n", "0", "-x", "tests/services"],
+        [*LOWEST_PRIORITY, *PYTEST, "-m", "not browser", "-n", "2", "-x", "tests/services"],
+        [*PYTEST, "-m", "browser", "-n", "0", "-x", "tests/services"],
+        [
+            *(*LOWEST_PRIORITY, *PYTEST, "-m", "not browser", "-n", "2"),
+            *("--database-tests-only", "-x", "tests/services"),
+        ],
     ]
-    assert runs[1].command()[3:7] == ["-m", "not browser", "-n", "2"]
 
 
 def test_the_arguments_given_come_after_the_workers_so_they_can_change_them():
@@ -41,37 +77,98 @@ def test_no_database_named_is_refused_with_the_usage():
         runs_of(["--", "-x"])
 
 
+def test_the_browser_tests_and_the_other_tests_run_side_by_side_each_lane_in_order(pytest_runs):
+    waited: list[list[str]] = []
+    both_lanes_running = threading.Barrier(2, timeout=10)
+
+    def behave(command, env, stdout):
+        waited.append(command)
+        if len(waited) <= 2:
+            # Each lane's first run waits here until the other lane's has started too: run one
+            # after the other, they would wait for ever (and the barrier breaks after 10 s).
+            both_lanes_running.wait()
+        return 0
+
+    started = pytest_runs(behave)
+
+    assert main([SQLITE, POSTGRES]) == 0
+
+    runs = runs_of([SQLITE, POSTGRES])
+    lanes = {
+        kind: [(run.command(), run.database_url) for run in runs if run.kind == kind]
+        for kind in ("browser", "other")
+    }
+    for kind, lane in lanes.items():
+        assert [
+            (each["command"], each["env"]["DATABASE_URL"])
+            for each in started
+            if ("browser" in each["command"]) == (kind == "browser")
+        ] == lane
+    # The other tests alone start in sessions of their own, which yield the CPU as one.
+    assert [each["start_new_session"] for each in started if "browser" in each["command"]] == [
+        False,
+        False,
+    ]
+    assert [each["start_new_session"] for each in started if "browser" not in each["command"]] == [
+        True,
+        True,
+    ]
+
+
+def test_each_run_s_output_is_shown_whole_under_its_title_when_it_ends(pytest_runs, capsys):
+    def behave(command, env, stdout):
+        stdout.write(f"first line of {command[-3:]}\nlast line\n".encode())
+        return 1 if "browser" in command else 0
+
+    pytest_runs(behave)
+
+    main([SQLITE])
+
+    printed = capsys.readouterr().out
+    for run, status in zip(runs_of([SQLITE]), ["FAILED", "passed"], strict=True):
+        assert f"== {run.title}: started\n" in printed
+        assert (
+            f"first line of {run.command()[-3:]}\nlast line\n== {run.title}: {status} in 0 s\n"
+        ) in printed
+
+
 @pytest.mark.parametrize(
     ("statuses", "exit_status", "failed_titles"),
     [
         ([0, 0, 0, 0], 0, []),
         ([0, NO_TESTS_COLLECTED, NO_TESTS_COLLECTED, 0], 0, []),
         ([0, 1, 0, 2], 1, ["SQLite, other tests", "PostgreSQL, other tests"]),
-        ([3, 0, 0, 0], 3, ["SQLite, browser tests"]),
+        ([3, 0, 4, 0], 3, ["SQLite, browser tests", "PostgreSQL, browser tests"]),
+        ([0, 0, 0, 6], 6, ["PostgreSQL, other tests"]),
     ],
 )
-def test_every_run_runs_and_the_first_failure_is_the_exit_status(
-    statuses, exit_status, failed_titles, monkeypatch, capsys
+def test_every_run_runs_and_the_first_failure_in_order_is_the_exit_status(
+    statuses, exit_status, failed_titles, pytest_runs, capsys
 ):
-    commands: list[list[str]] = []
+    runs = runs_of([SQLITE, POSTGRES])
+    # The browser runs' commands are the same; their databases differ.
+    status_of = {
+        (tuple(run.command()), run.database_url): status
+        for run, status in zip(runs, statuses, strict=True)
+    }
+    commands: list[tuple] = []
 
-    def call(command, env, stdin):
-        commands.append(command)
-        return statuses[len(commands) - 1]
+    def behave(command, env, stdout):
+        commands.append((tuple(command), env["DATABASE_URL"]))
+        return status_of[commands[-1]]
 
-    monkeypatch.setattr(run_suite.subprocess, "call", call)
+    pytest_runs(behave)
 
     assert main([SQLITE, POSTGRES]) == exit_status
 
-    runs = runs_of([SQLITE, POSTGRES])
     # A failure does not stop the runs after it.
-    assert commands == [run.command() for run in runs]
+    assert sorted(commands) == sorted(status_of)
     printed = capsys.readouterr().out.splitlines()
     # The stub returns at once: each run took 0 s.
-    assert [line for line in printed if " in " in line] == [
+    assert sorted(line for line in printed if line.endswith(" in 0 s")) == sorted(
         f"== {run.title}: {'passed' if status in (0, NO_TESTS_COLLECTED) else 'FAILED'} in 0 s"
         for run, status in zip(runs, statuses, strict=True)
-    ]
+    )
     assert [line for line in printed if line.startswith("== FAILED: ")] == [
         f"== FAILED: {title} (pytest exit status {status})"
         for title, status in zip(
@@ -80,3 +177,16 @@ def test_every_run_runs_and_the_first_failure_is_the_exit_status(
             strict=True,
         )
     ]
+
+
+def test_a_lowered_run_s_session_is_weighed_at_the_lowest_priority():
+    if not Path("/proc/self/autogroup").exists():
+        pytest.skip("this kernel does not group sessions (autogroup): nice alone lowers a run")
+    process = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    try:
+        run_suite.yield_the_cpu(process.pid)
+
+        assert Path(f"/proc/{process.pid}/autogroup").read_text().split()[-1] == "19"
+    finally:
+        process.kill()
+        process.wait()

@@ -174,9 +174,14 @@ def context_options() -> dict:
     return {}
 
 
+def new_context(browser: Browser, live_server: LiveServer, options: dict) -> BrowserContext:
+    """A browser context on the live server, with reduced motion unless the options say."""
+    return browser.new_context(base_url=live_server.url, **{**REDUCED_MOTION, **options})
+
+
 @pytest.fixture
 def context(browser, live_server, context_options) -> Iterator[BrowserContext]:
-    context = browser.new_context(base_url=live_server.url, **{**REDUCED_MOTION, **context_options})
+    context = new_context(browser, live_server, context_options)
 
     def refuse_other_hosts(route: Route) -> None:
         if route.request.url.startswith(live_server.url + "/"):

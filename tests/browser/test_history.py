@@ -15,7 +15,7 @@ from playwright.sync_api import Error, Page, expect
 
 from services.finder_tokens import Refusal
 from services.forms import FinderForm
-from tests.browser.conftest import REDUCED_MOTION, SCREEN_SIZES, sign_in_as_caseworker
+from tests.browser.conftest import SCREEN_SIZES, new_context, sign_in_as_caseworker
 from tests.browser.test_finder import (
     choose,
     find,
@@ -65,7 +65,7 @@ def context(browser, live_server, context_options):
     again on Back where it otherwise shows "Confirm form resubmission", so the tests would not see
     what people see. Chromium's own resolver rule (conftest.CHROMIUM_ARGS) still keeps every
     request on this machine."""
-    context = browser.new_context(base_url=live_server.url, **{**REDUCED_MOTION, **context_options})
+    context = new_context(browser, live_server, context_options)
     context.add_init_script(RECORD_HOW_EACH_PAGE_IS_SHOWN)
     yield context
     context.close()

@@ -18,9 +18,10 @@ from services.eligibility import (
     who_it_is_for,
 )
 from services.models import Inclusion, Involvement, MenServed, Service
+from tests.conftest import committed_as_at_session_start
 
-# The rules are pure; the database only supplies the 19 real services' rules, read once.
-pytestmark = pytest.mark.django_db
+# The rules are pure: only the tests of stored services ask for the database (the 19 real
+# services' rules are read once), so the others run once in `make test`, not once a database.
 
 ELIGIBLE, UNCLEAR, NOT_ELIGIBLE = Status.ELIGIBLE, Status.UNCLEAR, Status.NOT_ELIGIBLE
 WOMAN, MAN, NON_BINARY = Gender.WOMAN, Gender.MAN, Gender.NON_BINARY
@@ -32,6 +33,9 @@ woman_25 = Person(age=25, gender=WOMAN, trans=False)
 @pytest.fixture(scope="module")
 def rules_by_slug(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
+        # Run among the tests without the database, after pytest-django's transactional ones,
+        # whose closing flushes empty the services.
+        committed_as_at_session_start()
         return {
             service.slug: ServiceRules.of(service)
             for service in Service.all_objects.prefetch_related("offers")
@@ -491,6 +495,7 @@ TRANS_WOMAN = Person(age=30, gender=WOMAN, trans=True)
     ],
     ids=["trans included", "trans excluded", "offers", "other conditions"],
 )
+@pytest.mark.django_db
 def test_a_stored_service_is_judged_by_the_rules_its_editors_set(changes, person, status, reason):
     """Read from the database in the test itself (not a shared fixture), so that each rule the
     editors set (here WISHES's) is seen to reach the verdict."""

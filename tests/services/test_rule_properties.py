@@ -30,8 +30,6 @@ from services.models import (
 )
 from services.search import Placing, SearchQuery, search
 
-pytestmark = pytest.mark.django_db
-
 NOT_ELIGIBLE = Status.NOT_ELIGIBLE
 
 # Ages around the real limits (16, 18, 25), so that people land on them.
@@ -115,6 +113,7 @@ def add_service(number: int, rules: ServiceRules) -> None:
     service.offers.set(Offer.objects.filter(code__in=rules.offers))
 
 
+@pytest.mark.django_db
 @settings(
     max_examples=25,
     deadline=None,
@@ -155,6 +154,7 @@ def ranking(result) -> tuple:
     return (elsewhere, result.status.rank, no_route, distance, result.entry.name.lower())
 
 
+@pytest.mark.django_db
 @settings(max_examples=40, deadline=None)
 @given(
     person=people,

@@ -24,8 +24,6 @@ from services.models import (
 from services.search import Placing, SearchQuery, search
 from tests.services.reference_search import reference_search
 
-pytestmark = pytest.mark.django_db
-
 
 def add_random_services(count: int, seed: int) -> None:
     chance = random.Random(seed)
@@ -122,6 +120,7 @@ def outcome_summary(outcome):
     )
 
 
+@pytest.mark.django_db
 def test_the_fast_search_agrees_with_the_plain_rules():
     add_random_services(60, seed=20261125)
     edinburgh = CouncilArea.objects.get(code="S12000036")
@@ -178,6 +177,7 @@ def fast_and_plain_searches_agree(persons: list[Person], places: list[dict]) -> 
     return compared
 
 
+@pytest.mark.django_db
 def test_the_database_filter_of_services_working_in_an_area_agrees_with_the_plain_rule():
     add_random_services(60, seed=20261205)
     services = list(published_services())
