@@ -130,11 +130,28 @@ def run(one: Run, show: Callable[[str], None], running: set[subprocess.Popen]) -
     return status
 
 
+class Stopped(Exception):
+    """The runner was sent SIGTERM."""
+
+
+def stopped(signal_number, frame) -> None:
+    raise Stopped
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Interrupts a run, with its workers: the whole session a lowered run leads."""
+    with contextlib.suppress(ProcessLookupError):
+        if os.getpgid(process.pid) == process.pid:
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.send_signal(signal.SIGINT)
+
+
 def main(arguments: list[str]) -> int:
     runs = runs_of(arguments)
     statuses: dict[Run, int] = {}
     running: set[subprocess.Popen] = set()
-    showing = threading.Lock()
+    showing, stopping = threading.Lock(), threading.Event()
 
     def show(text: str) -> None:
         with showing:
@@ -142,21 +159,30 @@ def main(arguments: list[str]) -> int:
 
     def lane(kind: str) -> None:
         for one in runs:
+            if stopping.is_set():
+                return
             if one.kind == kind:
                 statuses[one] = run(one, show, running)
 
     lanes = [threading.Thread(target=lane, args=(kind,), daemon=True) for kind in KINDS]
     for each in lanes:
         each.start()
+    # Stopped (Ctrl-C, or SIGTERM from a CI's time limit), the runner stops its runs: the lowered
+    # ones sit in sessions of their own, out of reach of a signal to the terminal's or make's
+    # process group.
+    handler = signal.signal(signal.SIGTERM, stopped)
     try:
         for each in lanes:
             each.join()
-    except KeyboardInterrupt:
-        # The lowered runs sit in sessions of their own, out of reach of the terminal's Ctrl-C.
+    except (KeyboardInterrupt, Stopped) as interruption:
+        stopping.set()
         for process in list(running):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGINT)
+            stop(process)
+        if isinstance(interruption, Stopped):
+            raise SystemExit(128 + signal.SIGTERM) from None
         raise
+    finally:
+        signal.signal(signal.SIGTERM, handler)
     failed = [(one, statuses[one]) for one in runs if not passed(statuses[one])]
     for one, status in failed:
         print(f"== FAILED: {one.title} (pytest exit status {status})")

@@ -1,9 +1,12 @@
 """make test's runner (tests/run_suite.py): which runs it makes, in which order, on which
 databases, side by side in which lanes, and what it shows and its exit status says."""
 
+import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -190,3 +193,27 @@ def test_a_lowered_run_s_session_is_weighed_at_the_lowest_priority():
     finally:
         process.kill()
         process.wait()
+
+
+def test_a_runner_sent_sigterm_interrupts_its_runs_and_starts_no_more(pytest_runs, monkeypatch):
+    interrupted: list = []
+    monkeypatch.setattr(run_suite, "stop", interrupted.append)
+    both_running, ended = threading.Barrier(2, timeout=10), threading.Event()
+
+    def behave(command, env, stdout):
+        if both_running.wait() == 0:
+            os.kill(os.getpid(), signal.SIGTERM)  # as a CI's time limit would
+        ended.wait(10)
+        return 130
+
+    started = pytest_runs(behave)
+
+    with pytest.raises(SystemExit) as exit:
+        main([SQLITE, POSTGRES])
+    ended.set()
+    time.sleep(0.5)  # time for a lane to start its next run, were it to
+
+    assert exit.value.code == 128 + signal.SIGTERM
+    assert len(interrupted) == 2
+    assert len(started) == 2
+    assert signal.getsignal(signal.SIGTERM) is not run_suite.stopped
