@@ -125,6 +125,8 @@ def run(one: Run, show: Callable[[str], None], running: set[subprocess.Popen]) -
         running.discard(process)
         output.seek(0)
         printed = output.read().decode(errors="replace")
+    if printed and not printed.endswith("\n"):
+        printed += "\n"  # the closing line starts a line of its own, whatever the run printed
     seconds = time.monotonic() - started
     show(f"{printed}== {one.title}: {'passed' if passed(status) else 'FAILED'} in {seconds:.0f} s")
     return status
