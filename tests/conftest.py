@@ -350,12 +350,11 @@ def committed_data_read_only(request, django_db_setup, django_db_blocker):
         committed_as_at_session_start()
         # Should the test ask for transactional_db after all, its flush keeps the geography.
         ReferenceKeeping.active = True
-        before = _table_contents()
+        before = table_digests()
         yield
         if "transactional_db" in request.fixturenames:
             return
-        after = _table_contents()
-        changed = sorted(table for table, rows in after.items() if rows != before.get(table))
+        changed = tables_written_since(before)
         assert not changed, (
             f"{request.node.nodeid} wrote to {', '.join(changed)}: a test that writes must ask for "
             "reference_data_committed, whose flush empties what it wrote"
@@ -385,7 +384,7 @@ def committed_as_at_session_start() -> None:
 BOOKKEEPING_TABLES = frozenset({UsedFinderToken._meta.db_table})
 
 
-def _table_contents() -> dict[str, str]:
+def table_digests() -> dict[str, str]:
     """A digest of every table's rows but the reference geography's and the bookkeeping's (about
     1,500 rows in all): it changes when a row is added, removed or changed in place."""
     quote = connection.ops.quote_name
@@ -403,6 +402,14 @@ def _table_contents() -> dict[str, str]:
             rows = repr(cursor.fetchall()).encode()
             digests[table] = hashlib.blake2b(rows, digest_size=16).hexdigest()
     return digests
+
+
+def tables_written_since(before: dict[str, str]) -> list[str]:
+    """The tables whose rows differ from ``before`` (from ``table_digests()``), by name."""
+    after = table_digests()
+    return sorted(
+        table for table in after.keys() | before.keys() if after.get(table) != before.get(table)
+    )
 
 
 @pytest.fixture(autouse=True)
