@@ -41,6 +41,8 @@ def test_every_admin_page_renders_for_a_superuser(admin_client_, superuser, mode
         response = admin_client_.get(page, follow=True)
         assert response.status_code == 200, page
         assert b"Error creating geometry" not in response.content
+        # An empty icon, as on the public pages: the browser asks for no /favicon.ico, a 404.
+        assert b'<link rel="icon" href="data:,">' in response.content, page
 
 
 def test_service_list_filters_by_offer_and_unchecked_facts(admin_client_):
