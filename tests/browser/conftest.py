@@ -38,10 +38,9 @@ CHROMIUM = "/usr/bin/chromium"
 # The resolver rule keeps every request on this machine, in Chromium itself, so that it holds for
 # redirects too (Playwright cannot route the hop a redirect makes): every host but this machine's is
 # unknown, an address written as numbers included, so nothing, not even a DNS query, leaves it
-# (tests/browser/test_suite_fixtures.py). Playwright's request routing did this too before, at the
-# cost of a round trip through Playwright and Python for every request, and it kept Chromium from
-# caching anything: about a sixth of the browser tests' time (test_accessibility: 1.45 s a test
-# against 1.21 s without it).
+# (tests/browser/test_suite_fixtures.py). The tests used to route every request through Playwright
+# as well, which also turns Chromium's cache off: pages then behaved unlike people's (see
+# test_history's context), and the rule alone already refused what routing refused.
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
