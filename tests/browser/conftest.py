@@ -25,6 +25,7 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Request,
+    Route,
     expect,
     sync_playwright,
 )
@@ -38,9 +39,9 @@ CHROMIUM = "/usr/bin/chromium"
 # The resolver rule keeps every request on this machine, in Chromium itself, so that it holds for
 # redirects too (Playwright cannot route the hop a redirect makes): every host but this machine's is
 # unknown, an address written as numbers included, so nothing, not even a DNS query, leaves it
-# (tests/browser/test_suite_fixtures.py). The tests used to route every request through Playwright
-# as well, which also turns Chromium's cache off: pages then behaved unlike people's (see
-# test_history's context), and the rule alone already refused what routing refused.
+# (tests/browser/test_suite_fixtures.py). The context fixture below also routes every request, and
+# refuses those for other hosts: a second guard, and the timing the finder's map tests were made
+# under (without it, two CI runs of two each failed a different timing-dependent test).
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -185,6 +186,14 @@ def new_context(browser: Browser, live_server: LiveServer, options: dict) -> Bro
 @pytest.fixture
 def context(browser, live_server, context_options) -> Iterator[BrowserContext]:
     context = new_context(browser, live_server, context_options)
+
+    def refuse_other_hosts(route: Route) -> None:
+        if route.request.url.startswith(live_server.url + "/"):
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    context.route("**/*", refuse_other_hosts)
     yield context
     context.close()
 

@@ -61,10 +61,10 @@ def browser(browser, browser_with_back_forward_cache, keeps_pages):
 
 @pytest.fixture
 def context(browser, live_server, context_options):
-    """A context, like every test's, without Playwright's request routing: with routing on,
-    Chromium sends a form again on Back where it otherwise shows "Confirm form resubmission", so
-    the tests would not see what people see (conftest.CHROMIUM_ARGS keeps every request on this
-    machine). Without the request log of conftest's context: each page records how it was shown."""
+    """A context without Playwright's request routing: with routing on, Chromium sends a form
+    again on Back where it otherwise shows "Confirm form resubmission", so the tests would not see
+    what people see. Chromium's own resolver rule (conftest.CHROMIUM_ARGS) still keeps every
+    request on this machine."""
     context = new_context(browser, live_server, context_options)
     context.add_init_script(RECORD_HOW_EACH_PAGE_IS_SHOWN)
     yield context

@@ -23,14 +23,23 @@ def test_a_browser_test_that_only_reads_is_guarded_against_writes_not_flushed(pa
 ELSEWHERE = ["http://example.org/", "http://192.0.2.1/", "http://[2001:db8::1]/"]
 
 
+@pytest.fixture
+def unrouted_context(browser, live_server, context):
+    """The test's context without the routing conftest adds, as test_history's contexts are: the
+    test must see what Chromium's own rule refuses."""
+    context.unroute_all()
+    return context
+
+
 @pytest.mark.parametrize("elsewhere", ELSEWHERE)
+@pytest.mark.usefixtures("unrouted_context")
 def test_chromium_sends_nothing_to_another_machine_even_through_a_redirect(
     page, traffic, settings, elsewhere
 ):
     # Chromium itself keeps every request on this machine (conftest.CHROMIUM_ARGS): it knows no
     # address but this machine's, so a request for anywhere else fails before anything is sent,
     # even a DNS query. A redirect's hop is refused the same way: the quick exit's, pointed
-    # elsewhere. The browser tests route no requests through Playwright, so only this guards them.
+    # elsewhere. History tests route no requests through Playwright, so only this guards them.
     settings.QUICK_EXIT_URL = elsewhere
 
     for url in [elsewhere, reverse("leave")]:
