@@ -167,13 +167,14 @@ def main(arguments: list[str]) -> int:
                 statuses[one] = run(one, show, running)
 
     lanes = [threading.Thread(target=lane, args=(kind,), daemon=True) for kind in KINDS]
-    for each in lanes:
-        each.start()
     # Stopped (Ctrl-C, or SIGTERM from a CI's time limit), the runner stops its runs: the lowered
     # ones sit in sessions of their own, out of reach of a signal to the terminal's or make's
-    # process group.
+    # process group. The handler goes in before any run starts: a SIGTERM between a run's start and
+    # the handler killed the runner and left its runs going (seen once in CI, in this file's test).
     handler = signal.signal(signal.SIGTERM, stopped)
     try:
+        for each in lanes:
+            each.start()
         for each in lanes:
             each.join()
     except (KeyboardInterrupt, Stopped) as interruption:
