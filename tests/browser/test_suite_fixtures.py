@@ -24,7 +24,7 @@ ELSEWHERE = ["http://example.org/", "http://192.0.2.1/", "http://[2001:db8::1]/"
 
 
 @pytest.fixture
-def unrouted_context(browser, live_server, context):
+def unrouted_context(context):
     """The test's context without the routing conftest adds, as test_history's contexts are: the
     test must see what Chromium's own rule refuses."""
     context.unroute_all()
