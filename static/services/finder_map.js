@@ -32,10 +32,14 @@
   }
 
   function loadStyle(href) {
-    var link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = href;
-    document.head.appendChild(link);
+    return new Promise(function (resolve, reject) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.onload = resolve;
+      link.onerror = reject;
+      document.head.appendChild(link);
+    });
   }
 
   // Names come from people who edit the data and from imported files: Leaflet puts a string into
@@ -298,14 +302,19 @@
   }
 
   function load() {
-    loadStyle(container.getAttribute("data-leaflet-css"));
+    // Leaflet measures its container and places its panes by leaflet.css: a map started before the
+    // style sheet has loaded can take the wrong size and zoom to the wrong place.
     Promise.all([
       loadScript(container.getAttribute("data-leaflet-js")),
+      loadStyle(container.getAttribute("data-leaflet-css")),
       fetch(container.getAttribute("data-shapes-url")).then(function (response) { return response.json(); })
     ]).then(function (loaded) {
       container.closest(".finder-map").hidden = false;
       container.hidden = false;
-      start(loaded[1]);
+      start(loaded[2]);
+    }, function () {
+      // Without Leaflet, its style sheet or the shapes there is no map: it stays hidden, and the
+      // list answers every search as it does without JavaScript's map.
     });
   }
 

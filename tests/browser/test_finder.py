@@ -329,6 +329,26 @@ def test_the_map_has_a_way_back_to_all_of_scotland(page):
     assert settles(page, lambda: fits_in_the_map(page, "S12000027"))
 
 
+def test_a_map_whose_style_sheet_fails_stays_hidden_and_the_list_still_answers(page):
+    # Leaflet measures its container and places its panes by leaflet.css: started without it, a
+    # map is drawn at the wrong size and place. So the map waits for the style sheet and, without
+    # it, stays away; the list answers in any case.
+    uncaught = []
+    page.on("pageerror", lambda error: uncaught.append(error))
+    page.route("**/leaflet/leaflet*.css", lambda route: route.abort())
+    page.goto(reverse("finder"))
+    answer(page, area="City of Edinburgh")
+    find(page)
+
+    expect(results(page).get_by_role("heading", level=2)).to_contain_text(
+        "services found for City of Edinburgh"
+    )
+    expect(result(page, "WISHES")).to_be_visible()
+    expect(page.locator(".finder-map")).to_be_hidden()
+    expect(page.locator("#finder-map[data-ready]")).to_have_count(0)
+    assert uncaught == []
+
+
 @pytest.mark.parametrize("size", [(360, 740), (1280, 800)], ids=["360px", "1280px"])
 def test_a_base_with_an_address_is_a_marker_that_brings_the_list_to_its_service(
     page, size, reference_data_committed
