@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.urls import reverse
 
 from geography.models import CouncilArea
-from helplines.directory import file_directory
-from helplines.models import Need
+from helplines.directory import file_directory, forget_directory
+from helplines.models import Helpline, Need
 from services.models import Service
 from services.ways_forward import mainstream_needs, ways_forward
 
@@ -315,3 +315,32 @@ def test_a_search_for_someone_under_18_names_the_finders_services_that_take_them
         "/api/v1/search", {"area": "S12000049", "age": 15}, content_type="application/json"
     )
     assert api.json()["ways_forward"]["under_18"] == expected
+
+
+def test_each_answer_gives_the_helplines_in_its_own_language_and_as_last_edited(client, settings):
+    # The answer's helplines are made once per row and language (services/search_answer.py): an
+    # answer in Polish after one in English, and one after an admin's edit, must not get the
+    # words made for another. The rows are kept between answers, as in production.
+    settings.HELPLINES_CHECK_SECONDS = 60
+    forget_directory()  # not the rows another test's transaction read
+
+    def emergency(**headers) -> dict:
+        body = {"area": EDINBURGH, "age": 25}
+        response = client.post(
+            reverse("api-search"), body, content_type="application/json", **headers
+        )
+        assert response.status_code == 200
+        return response.json()["ways_forward"]["helplines"][0]
+
+    english = emergency()
+    polish = emergency(HTTP_ACCEPT_LANGUAGE="pl")
+    assert english["number"] == polish["number"] == "999"
+    assert english["name"] == "Emergency services"
+    assert polish["name"] != english["name"]
+    assert emergency()["name"] == "Emergency services"
+
+    row = Helpline.objects.get(slug="emergency")
+    row.hours = "Free, day and night"
+    row.save()
+
+    assert emergency()["hours"] == "Free, day and night"
