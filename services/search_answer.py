@@ -136,8 +136,8 @@ class _Itself:
         return isinstance(other, _Itself) and other.item is self.item
 
 
-def _helpline_in(helpline: _Itself, language: str | None) -> Helpline:
-    """``language`` is only the cache's key: the words are the active language's."""
+def _helpline_in(helpline: _Itself, language: str) -> Helpline:
+    """``language``, the active one, is only the cache's key."""
     return Helpline.of(helpline.item)
 
 
@@ -181,8 +181,10 @@ class WaysForward(Struct, frozen=True, gc=False):
     ]
 
     @classmethod
-    def of(cls, forward: ways.WaysForward, language: str | None = None) -> "WaysForward":
-        language = language or get_language()
+    def of(cls, forward: ways.WaysForward) -> "WaysForward":
+        # The words are the page's language, read here: SearchAnswer's ``language`` is the one the
+        # person would like support in.
+        language = get_language()
         return cls(
             forward.first,
             forward.under_18,
@@ -268,7 +270,7 @@ class SearchAnswer(Struct, frozen=True, gc=False):
                 for group in answer_groups(outcome, area)
             ),
             dict(zip(outcome.area_codes, outcome.area_counts.tolist(), strict=True)),
-            WaysForward.of(forward, language),
+            WaysForward.of(forward),
         )
 
 

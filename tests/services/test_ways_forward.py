@@ -324,8 +324,8 @@ def test_each_answer_gives_the_helplines_in_its_own_language_and_as_last_edited(
     settings.HELPLINES_CHECK_SECONDS = 60
     forget_directory()  # not the rows another test's transaction read
 
-    def emergency(**headers) -> dict:
-        body = {"area": EDINBURGH, "age": 25}
+    def emergency(support_in: str = "", **headers) -> dict:
+        body = {"area": EDINBURGH, "age": 25, **({"language": support_in} if support_in else {})}
         response = client.post(
             reverse("api-search"), body, content_type="application/json", **headers
         )
@@ -338,6 +338,9 @@ def test_each_answer_gives_the_helplines_in_its_own_language_and_as_last_edited(
     assert english["name"] == "Emergency services"
     assert polish["name"] != english["name"]
     assert emergency()["name"] == "Emergency services"
+    # Support asked for in Romanian is not the language of the answer's words.
+    assert emergency(support_in="ro")["name"] == "Emergency services"
+    assert emergency(support_in="ro", HTTP_ACCEPT_LANGUAGE="pl")["name"] == polish["name"]
 
     row = Helpline.objects.get(slug="emergency")
     row.hours = "Free, day and night"
