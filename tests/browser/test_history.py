@@ -2,11 +2,12 @@
 
 Someone who picks up a phone after the person who used it can press Back, Forward and Reload. Each
 way back to the finder is tried with Chromium's back/forward cache on, as people have it: Back
-could show the page as it was left, whole. Each test requires that Chromium did not keep the page,
-so Back loaded it again and Chromium filled its form in from the history entry. That is all Back
-does with the cache off, as Playwright starts Chromium, so the tests do not repeat themselves with
-it off. Each is tried on a phone's screen and a laptop's, on the public finder and the caseworkers'
-one.
+could show the page as it was left, whole. A finder that fetched anything must not be kept, and
+the tests require that Chromium did not keep it: Back loaded it again and Chromium filled its form
+in from the history entry. That is all Back does with the cache off, as Playwright starts
+Chromium, so those tests are not repeated with it off. A finder that Chromium does keep (one whose
+scripts fetched nothing) must come back empty. Each is tried on a phone's screen and a laptop's, on
+the public finder and the caseworkers' one.
 """
 
 from collections.abc import Callable
